@@ -1,0 +1,11 @@
+package dev.slackmgr.common.alert;
+
+import java.util.List;
+
+/** One point of the escalation ladder (alert-schema.md §2.2). */
+public record Escalation(String severity, long delaySeconds, List<String> slackMentions, String moveToChannel) {
+    public Escalation {
+        severity = Alert.nz(severity);
+        moveToChannel = Alert.nz(moveToChannel);
+    }
+}
