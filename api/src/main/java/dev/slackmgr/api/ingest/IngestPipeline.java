@@ -1,0 +1,198 @@
+package dev.slackmgr.api.ingest;
+
+import dev.slackmgr.api.channel.ChannelInfo;
+import dev.slackmgr.api.channel.SlackChannelDirectory;
+import dev.slackmgr.api.channel.SlackLookupException;
+import dev.slackmgr.common.alert.Alert;
+import dev.slackmgr.common.alert.AlertCleaner;
+import dev.slackmgr.common.alert.AlertJson;
+import dev.slackmgr.common.alert.AlertValidator;
+import dev.slackmgr.common.alert.IgnoreFilter;
+import dev.slackmgr.common.alert.Webhook;
+import dev.slackmgr.common.queue.QueueProducer;
+import dev.slackmgr.common.queue.QueueUnavailableException;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntSupplier;
+
+/**
+ * The alert ingestion pipeline (rest-api.md §1), improved so that a request is checked completely before
+ * anything is written: resolve channels → clean → validate → ignore filter → per-channel cap → channel
+ * checks → webhook encryption → rate limit (all channels or none) → one atomic write per channel.
+ */
+public final class IngestPipeline {
+    private final ChannelResolver resolver;
+    private final SlackChannelDirectory directory;
+    private final ChannelRateLimiter rateLimiter;
+    private final PayloadEncryptor encryptor;
+    private final QueueProducer queue;
+    private final IntSupplier maxUsersInAlertChannel;
+    private final Clock clock;
+
+    /**
+     * @param encryptor {@code null} when no encryption key is configured (alerts with webhooks are refused)
+     */
+    public IngestPipeline(ChannelResolver resolver, SlackChannelDirectory directory, ChannelRateLimiter rateLimiter,
+                          PayloadEncryptor encryptor, QueueProducer queue, IntSupplier maxUsersInAlertChannel,
+                          Clock clock) {
+        this.resolver = resolver;
+        this.directory = directory;
+        this.rateLimiter = rateLimiter;
+        this.encryptor = encryptor;
+        this.queue = queue;
+        this.maxUsersInAlertChannel = maxUsersInAlertChannel;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs the pipeline for the alerts of one request.
+     *
+     * @throws IngestException for every refusal (4xx, 5xx, 503 when the queue is unavailable)
+     */
+    public Accepted ingest(List<Alert> raw, String pathChannel) {
+        if (raw.isEmpty()) {
+            return Accepted.nothing();
+        }
+        List<Alert> kept = cleanValidateAndFilter(resolver.resolve(raw, pathChannel));
+        if (kept.isEmpty()) {
+            return Accepted.nothing();
+        }
+        Map<String, List<Alert>> byChannel = groupByChannel(kept);
+        checkRequestCap(byChannel);
+        byChannel.forEach(this::checkChannel);
+        Map<String, List<String>> bodies = encryptAndEncode(byChannel);
+        Map<String, String> headers = takeTokens(byChannel);
+        write(bodies, byChannel);
+        return new Accepted(kept.size(), headers, List.copyOf(byChannel.keySet()));
+    }
+
+    /** Resolves channels only, as {@code /alerts-test} does. */
+    public List<Alert> resolveOnly(List<Alert> raw, String pathChannel) {
+        return resolver.resolve(raw, pathChannel);
+    }
+
+    private List<Alert> cleanValidateAndFilter(List<Alert> resolved) {
+        List<Alert> kept = new ArrayList<>(resolved.size());
+        for (Alert a : resolved) {
+            Alert clean = AlertCleaner.clean(a, clock.instant());
+            Optional<String> problem = AlertValidator.validate(clean);
+            if (problem.isPresent()) {
+                throw IngestException.badRequest("input validation failed: " + problem.get(), clean);
+            }
+            if (!IgnoreFilter.isIgnored(clean)) {
+                kept.add(clean);
+            }
+        }
+        return kept;
+    }
+
+    private static Map<String, List<Alert>> groupByChannel(List<Alert> alerts) {
+        Map<String, List<Alert>> byChannel = new LinkedHashMap<>();
+        for (Alert a : alerts) {
+            byChannel.computeIfAbsent(a.slackChannelId(), k -> new ArrayList<>()).add(a);
+        }
+        return byChannel;
+    }
+
+    private void checkRequestCap(Map<String, List<Alert>> byChannel) {
+        int limit = rateLimiter.allowedBurst();
+        byChannel.forEach((channel, alerts) -> {
+            if (alerts.size() > limit) {
+                throw IngestException.badRequest("too many alerts for channel %s: %d alerts (limit: %d)"
+                        .formatted(channel, alerts.size(), limit), alerts.get(0));
+            }
+        });
+    }
+
+    private void checkChannel(String channel, List<Alert> alerts) {
+        Alert first = alerts.get(0);
+        ChannelInfo info;
+        try {
+            info = directory.info(channel);
+        } catch (SlackLookupException e) {
+            throw new IngestException(500, "failed to get channel info for " + channel + ": " + e.getMessage(),
+                    first, Map.of(), e);
+        }
+        if (!info.exists()) {
+            throw IngestException.badRequest("unable to find channel " + channel + " in workspace", first);
+        }
+        if (info.archived()) {
+            throw IngestException.badRequest("channel " + channel + " is archived", first);
+        }
+        if (!info.botMember()) {
+            throw IngestException.badRequest("the Slack Manager integration is not in channel " + channel, first);
+        }
+        int max = maxUsersInAlertChannel.getAsInt();
+        if (info.memberCount() > max) {
+            throw IngestException.badRequest("the number of users (%d) in channel %s exceeds the limit (%d)"
+                    .formatted(info.memberCount(), channel, max), first);
+        }
+    }
+
+    private Map<String, List<String>> encryptAndEncode(Map<String, List<Alert>> byChannel) {
+        Map<String, List<String>> bodies = new LinkedHashMap<>();
+        byChannel.forEach((channel, alerts) -> {
+            List<String> encoded = new ArrayList<>(alerts.size());
+            for (Alert a : alerts) {
+                encoded.add(AlertJson.encode(encryptWebhooks(a)));
+            }
+            bodies.put(channel, encoded);
+        });
+        return bodies;
+    }
+
+    private Alert encryptWebhooks(Alert a) {
+        if (a.webhooks() == null || a.webhooks().isEmpty()) {
+            return a;
+        }
+        if (encryptor == null) {
+            throw IngestException.badRequest("alert contains webhooks, but no encryption key is configured", a);
+        }
+        List<Webhook> out = new ArrayList<>(a.webhooks().size());
+        for (int i = 0; i < a.webhooks().size(); i++) {
+            Webhook w = a.webhooks().get(i);
+            if (w.payload() == null || w.payload().isEmpty()) {
+                out.add(w);
+                continue;
+            }
+            try {
+                out.add(new Webhook(w.id(), w.url(), w.confirmationText(), w.buttonText(), w.buttonStyle(),
+                        w.accessLevel(), w.displayMode(), encryptor.encrypt(w.payload()), w.plainTextInput(),
+                        w.checkboxInput(), w.skipConfirmationDialog()));
+            } catch (PayloadEncryptor.PayloadRejected e) {
+                throw IngestException.badRequest("webhook[" + i + "].payload " + e.getMessage(), a);
+            }
+        }
+        Alert.Builder b = a.toBuilder();
+        b.webhooks = out;
+        return b.build();
+    }
+
+    private Map<String, String> takeTokens(Map<String, List<Alert>> byChannel) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        byChannel.forEach((c, alerts) -> counts.put(c, alerts.size()));
+        ChannelRateLimiter.Decision decision = rateLimiter.acquire(counts);
+        if (decision instanceof ChannelRateLimiter.Refused refused) {
+            throw new IngestException(429, "rate limit exceeded for %d alerts in channel %s"
+                    .formatted(refused.alerts(), refused.channelId()),
+                    byChannel.get(refused.channelId()).get(0), refused.headers(), null);
+        }
+        return ((ChannelRateLimiter.Granted) decision).headers();
+    }
+
+    private void write(Map<String, List<String>> bodies, Map<String, List<Alert>> byChannel) {
+        for (Map.Entry<String, List<String>> e : bodies.entrySet()) {
+            try {
+                queue.send(e.getKey(), e.getValue());
+            } catch (QueueUnavailableException ex) {
+                throw new IngestException(503, "queue unavailable: " + ex.getMessage(),
+                        byChannel.get(e.getKey()).get(0), Map.of("Retry-After", "5"), ex);
+            }
+        }
+    }
+}

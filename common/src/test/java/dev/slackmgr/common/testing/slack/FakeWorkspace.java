@@ -1,0 +1,108 @@
+package dev.slackmgr.common.testing.slack;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+
+/**
+ * The state of a fake Slack workspace: a bot user and channels, answering the read-only Web API methods
+ * the services use ({@code auth.test}, {@code conversations.info}, {@code conversations.members},
+ * {@code users.conversations}).
+ */
+public final class FakeWorkspace {
+    private final String botUserId;
+    private final Map<String, FakeChannel> channels = new ConcurrentHashMap<>();
+    private final Set<String> failingChannels = ConcurrentHashMap.newKeySet();
+
+    /** A channel: bot membership and member count drive the API's channel checks. */
+    public record FakeChannel(String id, String name, boolean archived, boolean botMember, int members) {
+    }
+
+    public FakeWorkspace(String botUserId) {
+        this.botUserId = botUserId;
+    }
+
+    public String botUserId() {
+        return botUserId;
+    }
+
+    public FakeWorkspace channel(String id, String name, boolean archived, boolean botMember, int members) {
+        channels.put(id, new FakeChannel(id, name, archived, botMember, members));
+        return this;
+    }
+
+    /** A normal channel: exists, not archived, bot is a member, 10 members. */
+    public FakeWorkspace channel(String id, String name) {
+        return channel(id, name, false, true, 10);
+    }
+
+    /** Lookups of this channel answer with a transient Slack error ({@code internal_error}). */
+    public FakeWorkspace failing(String id) {
+        failingChannels.add(id);
+        return this;
+    }
+
+    public Map<String, Object> answer(String method, Map<String, String> p) {
+        return switch (method) {
+            case "auth.test" -> FakeSlack.ok("user_id", botUserId, "team_id", "T0FAKE", "user", "slackmgr",
+                    "team", "Fake workspace", "url", "https://fake.slack.test/");
+            case "conversations.info" -> conversationInfo(p.get("channel"));
+            case "conversations.members" -> members(p.get("channel"));
+            case "users.conversations" -> botConversations();
+            default -> FakeSlack.error("unknown_method");
+        };
+    }
+
+    private Map<String, Object> conversationInfo(String id) {
+        if (id != null && failingChannels.contains(id)) {
+            return FakeSlack.error("internal_error");
+        }
+        FakeChannel c = id == null ? null : channels.get(id);
+        if (c == null) {
+            return FakeSlack.error("channel_not_found");
+        }
+        return FakeSlack.ok("channel", channelJson(c));
+    }
+
+    private Map<String, Object> members(String id) {
+        if (id != null && failingChannels.contains(id)) {
+            return FakeSlack.error("internal_error");
+        }
+        FakeChannel c = id == null ? null : channels.get(id);
+        if (c == null) {
+            return FakeSlack.error("channel_not_found");
+        }
+        List<String> ids = new ArrayList<>();
+        if (c.botMember()) {
+            ids.add(botUserId);
+        }
+        IntStream.range(ids.size(), c.members()).forEach(i -> ids.add("U%08d".formatted(i)));
+        return FakeSlack.ok("members", ids, "response_metadata", Map.of("next_cursor", ""));
+    }
+
+    private Map<String, Object> botConversations() {
+        List<Object> list = channels.values().stream()
+                .filter(c -> c.botMember() && !c.archived())
+                .sorted(Comparator.comparing(FakeChannel::id))
+                .map(this::channelJson)
+                .map(m -> (Object) m)
+                .toList();
+        return FakeSlack.ok("channels", FakeSlack.list(list), "response_metadata", Map.of("next_cursor", ""));
+    }
+
+    private Map<String, Object> channelJson(FakeChannel c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id());
+        m.put("name", c.name());
+        m.put("is_channel", true);
+        m.put("is_archived", c.archived());
+        m.put("is_member", c.botMember());
+        m.put("num_members", c.members());
+        return m;
+    }
+}
