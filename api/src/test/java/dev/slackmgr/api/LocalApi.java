@@ -34,8 +34,13 @@ public final class LocalApi {
 
     /** Channels of the fake workspace: {@code C0123456789} (#alerts) and {@code C0000000002} (#ops). */
     static FakeWorkspace demoWorkspace() {
-        return new FakeWorkspace("U0LOCALBOT")
+        FakeWorkspace ws = new FakeWorkspace("U0LOCALBOT")
                 .channel("C0123456789", "alerts")
                 .channel("C0000000002", "ops");
+        int benchChannels = Integer.getInteger("slackmgr.local.bench-channels", 0);
+        for (int i = 0; i < benchChannels; i++) {
+            ws.channel("C0BENCH%03d".formatted(i), "bench-%03d".formatted(i));
+        }
+        return ws;
     }
 }

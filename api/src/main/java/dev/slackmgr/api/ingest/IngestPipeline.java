@@ -12,6 +12,8 @@ import dev.slackmgr.common.alert.Webhook;
 import dev.slackmgr.common.queue.QueueProducer;
 import dev.slackmgr.common.queue.QueueUnavailableException;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,13 +35,14 @@ public final class IngestPipeline {
     private final QueueProducer queue;
     private final IntSupplier maxUsersInAlertChannel;
     private final Clock clock;
+    private final MeterRegistry metrics;
 
     /**
      * @param encryptor {@code null} when no encryption key is configured (alerts with webhooks are refused)
      */
     public IngestPipeline(ChannelResolver resolver, SlackChannelDirectory directory, ChannelRateLimiter rateLimiter,
                           PayloadEncryptor encryptor, QueueProducer queue, IntSupplier maxUsersInAlertChannel,
-                          Clock clock) {
+                          Clock clock, MeterRegistry metrics) {
         this.resolver = resolver;
         this.directory = directory;
         this.rateLimiter = rateLimiter;
@@ -47,6 +50,7 @@ public final class IngestPipeline {
         this.queue = queue;
         this.maxUsersInAlertChannel = maxUsersInAlertChannel;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -54,7 +58,7 @@ public final class IngestPipeline {
      *
      * @throws IngestException for every refusal (4xx, 5xx, 503 when the queue is unavailable)
      */
-    public Accepted ingest(List<Alert> raw, String pathChannel) {
+    public Accepted ingest(List<Alert> raw, String pathChannel, Source source) {
         if (raw.isEmpty()) {
             return Accepted.nothing();
         }
@@ -63,13 +67,18 @@ public final class IngestPipeline {
             return Accepted.nothing();
         }
         Map<String, List<Alert>> byChannel = groupByChannel(kept);
-        checkRequestCap(byChannel);
+        if (source == Source.ALERTS) {
+            checkRequestCap(byChannel);
+        }
         byChannel.forEach(this::checkChannel);
         Map<String, List<String>> bodies = encryptAndEncode(byChannel);
-        Map<String, String> headers = takeTokens(byChannel);
+        Map<String, String> headers = takeTokens(byChannel, source);
         write(bodies, byChannel);
         return new Accepted(kept.size(), headers, List.copyOf(byChannel.keySet()));
     }
+
+    /** Where the alerts came from: the endpoints differ in how they refuse (see {@link #takeTokens}). */
+    public enum Source { ALERTS, PROMETHEUS }
 
     /** Resolves channels only, as {@code /alerts-test} does. */
     public List<Alert> resolveOnly(List<Alert> raw, String pathChannel) {
@@ -173,13 +182,22 @@ public final class IngestPipeline {
         return b.build();
     }
 
-    private Map<String, String> takeTokens(Map<String, List<Alert>> byChannel) {
+    /**
+     * Alertmanager retries only 5xx and drops a group answered with 4xx, so for {@link Source#PROMETHEUS} a
+     * group larger than the burst needs a full bucket (not more tokens than exist) and a refusal is a 503.
+     */
+    private Map<String, String> takeTokens(Map<String, List<Alert>> byChannel, Source source) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        byChannel.forEach((c, alerts) -> counts.put(c, alerts.size()));
+        int burst = rateLimiter.allowedBurst();
+        byChannel.forEach((c, alerts) -> counts.put(c,
+                source == Source.PROMETHEUS ? Math.min(alerts.size(), burst) : alerts.size()));
         ChannelRateLimiter.Decision decision = rateLimiter.acquire(counts);
         if (decision instanceof ChannelRateLimiter.Refused refused) {
-            throw new IngestException(429, "rate limit exceeded for %d alerts in channel %s"
-                    .formatted(refused.alerts(), refused.channelId()),
+            metrics.counter("slackmgr.http.alerts.rate.limited", "channel",
+                    directory.info(refused.channelId()).displayName()).increment();
+            int status = source == Source.PROMETHEUS ? 503 : 429;
+            throw new IngestException(status, "rate limit exceeded for %d alerts in channel %s"
+                    .formatted(byChannel.get(refused.channelId()).size(), refused.channelId()),
                     byChannel.get(refused.channelId()).get(0), refused.headers(), null);
         }
         return ((ChannelRateLimiter.Granted) decision).headers();

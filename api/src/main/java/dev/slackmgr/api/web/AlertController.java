@@ -42,14 +42,14 @@ public class AlertController {
     public ResponseEntity<Void> alerts(@PathVariable(required = false) String slackChannelId,
                                        HttpServletRequest request) {
         List<Alert> alerts = decodeAlerts(bodies.read(request));
-        return respond(pipeline.ingest(alerts, slackChannelId));
+        return respond(pipeline.ingest(alerts, slackChannelId, IngestPipeline.Source.ALERTS));
     }
 
     @PostMapping({"/prometheus-alert", "/prometheus-alert/{slackChannelId}"})
     public ResponseEntity<Void> prometheus(@PathVariable(required = false) String slackChannelId,
                                            HttpServletRequest request) {
         List<Alert> alerts = prometheus.decode(bodies.read(request), clock.instant());
-        return respond(pipeline.ingest(alerts, slackChannelId));
+        return respond(pipeline.ingest(alerts, slackChannelId, IngestPipeline.Source.PROMETHEUS));
     }
 
     @PostMapping({"/alerts-test", "/alerts-test/{slackChannelId}"})
