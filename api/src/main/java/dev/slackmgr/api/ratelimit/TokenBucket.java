@@ -1,8 +1,8 @@
 package dev.slackmgr.api.ratelimit;
 
 /**
- * A token bucket with fractional tokens and continuous refill, starting full. Thread-safe.
- * Times are {@link System#nanoTime()}-style readings supplied by the caller.
+ * A token bucket with fractional tokens and continuous refill, starting full. Not thread-safe:
+ * {@link ChannelRateLimiter} guards it. Times are {@link System#nanoTime()}-style readings.
  */
 final class TokenBucket {
     private static final double NANOS_PER_SECOND = 1e9;
@@ -25,33 +25,23 @@ final class TokenBucket {
         return config;
     }
 
-    /** A bucket with new parameters and this bucket's current level (capped at the new capacity). */
-    synchronized TokenBucket withConfig(RateLimitConfig newConfig, long nowNanos) {
-        refill(nowNanos);
-        return new TokenBucket(newConfig, tokens, nowNanos);
-    }
-
-    /** Takes {@code n} tokens if at least {@code n} are available; otherwise takes nothing. */
-    synchronized boolean tryTake(int n, long nowNanos) {
-        refill(nowNanos);
-        if (tokens >= n) {
-            tokens -= n;
-            return true;
-        }
-        return false;
+    /** A bucket with new parameters and this bucket's current level, capped at the new capacity. */
+    TokenBucket withConfig(RateLimitConfig newConfig, long nowNanos) {
+        return new TokenBucket(newConfig, tokens(nowNanos), nowNanos);
     }
 
     /** Tokens available now. */
-    synchronized double tokens(long nowNanos) {
-        refill(nowNanos);
-        return tokens;
-    }
-
-    private void refill(long nowNanos) {
+    double tokens(long nowNanos) {
         long elapsed = nowNanos - lastNanos;
         if (elapsed > 0) {
             tokens = Math.min(config.allowedBurst(), tokens + elapsed / NANOS_PER_SECOND * config.alertsPerSecond());
             lastNanos = nowNanos;
         }
+        return tokens;
+    }
+
+    /** Takes {@code n} tokens; the caller has checked that they are available. */
+    void take(int n, long nowNanos) {
+        tokens = tokens(nowNanos) - n;
     }
 }
