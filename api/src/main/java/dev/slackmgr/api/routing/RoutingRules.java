@@ -25,6 +25,12 @@ public final class RoutingRules {
 
     private static final Pattern CHANNEL_ID = Pattern.compile("^[0-9a-zA-Z]{9,15}$");
     private static final String CASE_INSENSITIVE_FLAG = "(?i)";
+    private static final Map<String, String> POSIX_CLASSES = Map.ofEntries(
+            Map.entry("alnum", "\\p{Alnum}"), Map.entry("alpha", "\\p{Alpha}"), Map.entry("ascii", "\\p{ASCII}"),
+            Map.entry("blank", "\\p{Blank}"), Map.entry("cntrl", "\\p{Cntrl}"), Map.entry("digit", "\\p{Digit}"),
+            Map.entry("graph", "\\p{Graph}"), Map.entry("lower", "\\p{Lower}"), Map.entry("print", "\\p{Print}"),
+            Map.entry("punct", "\\p{Punct}"), Map.entry("space", "\\p{Space}"), Map.entry("upper", "\\p{Upper}"),
+            Map.entry("word", "\\w"), Map.entry("xdigit", "\\p{XDigit}"));
     private static final RoutingRules NONE = new RoutingRules(null, List.of());
 
     private final List<RoutingRule> configured;
@@ -93,7 +99,7 @@ public final class RoutingRules {
                     s = CASE_INSENSITIVE_FLAG + s;
                 }
                 try {
-                    compiled.add(Pattern.compile(toJavaSyntax(s), Pattern.UNICODE_CASE));
+                    compiled.add(Pattern.compile(toJavaSyntax(s), Pattern.UNICODE_CASE | Pattern.UNIX_LINES));
                 } catch (PatternSyntaxException e) {
                     throw new InvalidRoutingRulesException(
                             "failed to compile regex for rule[" + i + "]: " + e.getDescription() + " near index "
@@ -151,6 +157,11 @@ public final class RoutingRules {
             memo.putIfAbsent(memoKey, result);
         }
         return result;
+    }
+
+    /** The channel of {@link #match}, for use as the pipeline's router: {@code rules::channelFor}. */
+    public Optional<String> channelFor(String routeKey, String alertType) {
+        return match(routeKey, alertType).map(RoutingRule::channel);
     }
 
     /** Number of memoised lookups (for tests and diagnostics). */
@@ -213,9 +224,21 @@ public final class RoutingRules {
         return configured;
     }
 
-    /** RE2's {@code (?P<name>…)} named groups are spelled {@code (?<name>…)} in Java. */
-    private static String toJavaSyntax(String re2) {
-        return re2.replace("(?P<", "(?<");
+    /**
+     * RE2 spellings Java reads differently: {@code (?P<name>…)} named groups and POSIX classes such as
+     * {@code [[:alpha:]]} (which Java would read as a set of the characters {@code :alph}).
+     */
+    static String toJavaSyntax(String re2) {
+        String s = re2.replace("(?P<", "(?<");
+        for (Map.Entry<String, String> posix : POSIX_CLASSES.entrySet()) {
+            s = s.replace("[:" + posix.getKey() + ":]", posix.getValue())
+                    .replace("[:^" + posix.getKey() + ":]", negate(posix.getValue()));
+        }
+        return s;
+    }
+
+    private static String negate(String javaClass) {
+        return javaClass.startsWith("\\p") ? "\\P" + javaClass.substring(2) : javaClass.toUpperCase(Locale.ROOT);
     }
 
     private static boolean isEmpty(List<String> list) {

@@ -186,6 +186,29 @@ class RoutingRulesTest {
         }
 
         @Test
+        void re2PosixClassesKeepTheirMeaning() {
+            RoutingRules rules = rules(regexRule("posix", "C100000001", "^[[:alpha:]]+-[[:digit:]]+$"),
+                    regexRule("negated", "C200000002", "^[[:^space:]]+$"));
+            assertThat(channelFor(rules, "db-42", "")).isEqualTo("C100000001");
+            assertThat(channelFor(rules, "p:h", "")).isEqualTo("C200000002");
+            assertThat(RoutingRules.toJavaSyntax("[[:word:][:^word:]]")).isEqualTo("[\\w\\W]");
+        }
+
+        @Test
+        void dotMatchesEverythingButNewlineAsInRe2() {
+            RoutingRules rules = rules(regexRule("dot", "C100000001", "^a.b$"));
+            assertThat(channelFor(rules, "a\rb", "")).isEqualTo("C100000001");
+            assertThat(channelFor(rules, "a\u2028b", "")).isEqualTo("C100000001");
+            assertThat(rules.match("a\nb", "")).isEmpty();
+        }
+
+        @Test
+        void channelForGivesTheChannel() {
+            assertThat(R1.channelFor("production", "")).contains("C111222333");
+            assertThat(R1.channelFor("other", "")).isEmpty();
+        }
+
+        @Test
         void re2NamedGroupsCompile() {
             RoutingRules rules = rules(regexRule("named", "C100000001", "^(?P<team>[a-z]+)-db$"));
             assertThat(channelFor(rules, "payments-db", "")).isEqualTo("C100000001");

@@ -9,9 +9,18 @@ public class PayloadTooLargeException extends PayloadCipherException {
     private final int limit;
 
     public PayloadTooLargeException(int size, int limit) {
-        super("webhook payload is too large: " + size + " bytes of JSON (limit: " + limit + ")");
+        super("webhook payload " + reason(size, limit));
         this.size = size;
         this.limit = limit;
+    }
+
+    private static String reason(int size, int limit) {
+        return "is too large: " + size + " bytes of JSON (limit: " + limit + ")";
+    }
+
+    /** The message without its subject, to follow a name such as {@code webhook[0].payload }. */
+    public String reason() {
+        return reason(size, limit);
     }
 
     /** Size of the serialised payload in bytes. */

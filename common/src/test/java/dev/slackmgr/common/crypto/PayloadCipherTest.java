@@ -116,6 +116,8 @@ class PayloadCipherTest {
                 .satisfies(e -> {
                     assertThat(((PayloadTooLargeException) e).size()).isEqualTo(2049);
                     assertThat(((PayloadTooLargeException) e).limit()).isEqualTo(2048);
+                    assertThat(((PayloadTooLargeException) e).reason())
+                            .isEqualTo("is too large: 2049 bytes of JSON (limit: 2048)");
                 });
     }
 
