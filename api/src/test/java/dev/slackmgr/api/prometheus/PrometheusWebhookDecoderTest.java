@@ -95,7 +95,7 @@ class PrometheusWebhookDecoderTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"2024-01-01T00:00:00", "2024-01-01 00:00:00Z", "2024-1-01T00:00:00Z",
-            "2024-01-01T00:00Z", "2024-02-30T00:00:00Z", "2024-01-01T00:00:00.Z", "2024-01-01T00:00:00.1234567890Z",
+            "2024-01-01T00:00Z", "2024-02-30T00:00:00Z", "2024-01-01T00:00:00.Z",
             "2024-01-01T00:00:00+0200", "yesterday"})
     void startsAtMustBeRfc3339(String value) {
         assertThatThrownBy(() -> decode("{\"alerts\":[{\"startsAt\":\"" + value + "\"}]}"))
@@ -109,6 +109,12 @@ class PrometheusWebhookDecoderTest {
     void rfc3339TimesAreAccepted(String value) throws Exception {
         assertThat(decode("{\"alerts\":[{\"startsAt\":\"" + value + "\"}]}").alerts().get(0).startsAt())
                 .isEqualTo(OffsetDateTime.parse(value));
+    }
+
+    @Test
+    void fractionDigitsBeyondNanosecondsAreDropped() throws Exception {
+        assertThat(decode("{\"alerts\":[{\"startsAt\":\"2024-01-01T00:00:00.1234567899+01:00\"}]}").alerts().get(0)
+                .startsAt()).isEqualTo(OffsetDateTime.parse("2024-01-01T00:00:00.123456789+01:00"));
     }
 
     @ParameterizedTest
