@@ -1,6 +1,7 @@
 package dev.slackmgr.api.ingest;
 
 import dev.slackmgr.api.channel.SlackChannelDirectory;
+import dev.slackmgr.api.routing.RoutingRules;
 import dev.slackmgr.common.alert.Alert;
 import dev.slackmgr.common.alert.GoText;
 
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Decides the channel of every raw alert before cleaning (rest-api.md §5.1): the alert's own
@@ -16,11 +18,11 @@ import java.util.Optional;
  */
 public final class ChannelResolver {
     private final SlackChannelDirectory directory;
-    private final ChannelRouter router;
+    private final Supplier<RoutingRules> rules;
 
-    public ChannelResolver(SlackChannelDirectory directory, ChannelRouter router) {
+    public ChannelResolver(SlackChannelDirectory directory, Supplier<RoutingRules> rules) {
         this.directory = directory;
-        this.router = router;
+        this.rules = rules;
     }
 
     /** Returns the alerts with {@code slackChannelId} set, or throws a 400 for the first unroutable one. */
@@ -39,7 +41,7 @@ public final class ChannelResolver {
             String id = directory.idForName(channel).orElse(channel);
             return withChannel(a, id);
         }
-        Optional<String> routed = router.channelFor(a.routeKey().toLowerCase(Locale.ROOT),
+        Optional<String> routed = rules.get().channelFor(a.routeKey().toLowerCase(Locale.ROOT),
                 a.type().toLowerCase(Locale.ROOT));
         if (routed.isPresent()) {
             return withChannel(a, routed.get());

@@ -3,12 +3,17 @@ package dev.slackmgr.api.ingest;
 import dev.slackmgr.api.channel.ChannelInfo;
 import dev.slackmgr.api.channel.SlackChannelDirectory;
 import dev.slackmgr.api.channel.SlackLookupException;
+import dev.slackmgr.api.ratelimit.Acquisition;
+import dev.slackmgr.api.ratelimit.ChannelRateLimiter;
+import dev.slackmgr.api.settings.ApiSettings;
 import dev.slackmgr.common.alert.Alert;
 import dev.slackmgr.common.alert.AlertCleaner;
 import dev.slackmgr.common.alert.AlertJson;
 import dev.slackmgr.common.alert.AlertValidator;
 import dev.slackmgr.common.alert.IgnoreFilter;
 import dev.slackmgr.common.alert.Webhook;
+import dev.slackmgr.common.crypto.PayloadCipher;
+import dev.slackmgr.common.crypto.PayloadTooLargeException;
 import dev.slackmgr.common.queue.QueueProducer;
 import dev.slackmgr.common.queue.QueueUnavailableException;
 
@@ -20,7 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * The alert ingestion pipeline (rest-api.md §1), improved so that a request is checked completely before
@@ -31,24 +36,24 @@ public final class IngestPipeline {
     private final ChannelResolver resolver;
     private final SlackChannelDirectory directory;
     private final ChannelRateLimiter rateLimiter;
-    private final PayloadEncryptor encryptor;
+    private final PayloadCipher cipher;
     private final QueueProducer queue;
-    private final IntSupplier maxUsersInAlertChannel;
+    private final Supplier<ApiSettings> settings;
     private final Clock clock;
     private final MeterRegistry metrics;
 
     /**
-     * @param encryptor {@code null} when no encryption key is configured (alerts with webhooks are refused)
+     * @param cipher {@code null} when no encryption key is configured (alerts with webhooks are refused)
      */
     public IngestPipeline(ChannelResolver resolver, SlackChannelDirectory directory, ChannelRateLimiter rateLimiter,
-                          PayloadEncryptor encryptor, QueueProducer queue, IntSupplier maxUsersInAlertChannel,
+                          PayloadCipher cipher, QueueProducer queue, Supplier<ApiSettings> settings,
                           Clock clock, MeterRegistry metrics) {
         this.resolver = resolver;
         this.directory = directory;
         this.rateLimiter = rateLimiter;
-        this.encryptor = encryptor;
+        this.cipher = cipher;
         this.queue = queue;
-        this.maxUsersInAlertChannel = maxUsersInAlertChannel;
+        this.settings = settings;
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -136,7 +141,7 @@ public final class IngestPipeline {
         if (!info.botMember()) {
             throw IngestException.badRequest("the Slack Manager integration is not in channel " + channel, first);
         }
-        int max = maxUsersInAlertChannel.getAsInt();
+        int max = settings.get().maxUsersInAlertChannel();
         if (info.memberCount() > max) {
             throw IngestException.badRequest("the number of users (%d) in channel %s exceeds the limit (%d)"
                     .formatted(info.memberCount(), channel, max), first);
@@ -159,7 +164,7 @@ public final class IngestPipeline {
         if (a.webhooks() == null || a.webhooks().isEmpty()) {
             return a;
         }
-        if (encryptor == null) {
+        if (cipher == null) {
             throw IngestException.badRequest("alert contains webhooks, but no encryption key is configured", a);
         }
         List<Webhook> out = new ArrayList<>(a.webhooks().size());
@@ -171,10 +176,10 @@ public final class IngestPipeline {
             }
             try {
                 out.add(new Webhook(w.id(), w.url(), w.confirmationText(), w.buttonText(), w.buttonStyle(),
-                        w.accessLevel(), w.displayMode(), encryptor.encrypt(w.payload()), w.plainTextInput(),
+                        w.accessLevel(), w.displayMode(), cipher.encrypt(w.payload()), w.plainTextInput(),
                         w.checkboxInput(), w.skipConfirmationDialog()));
-            } catch (PayloadEncryptor.PayloadRejected e) {
-                throw IngestException.badRequest("webhook[" + i + "].payload " + e.getMessage(), a);
+            } catch (PayloadTooLargeException e) {
+                throw IngestException.badRequest("webhook[" + i + "].payload " + e.reason(), a);
             }
         }
         Alert.Builder b = a.toBuilder();
@@ -191,8 +196,8 @@ public final class IngestPipeline {
         int burst = rateLimiter.allowedBurst();
         byChannel.forEach((c, alerts) -> counts.put(c,
                 source == Source.PROMETHEUS ? Math.min(alerts.size(), burst) : alerts.size()));
-        ChannelRateLimiter.Decision decision = rateLimiter.acquire(counts);
-        if (decision instanceof ChannelRateLimiter.Refused refused) {
+        Acquisition decision = rateLimiter.acquire(counts);
+        if (decision instanceof Acquisition.Refused refused) {
             metrics.counter("slackmgr.http.alerts.rate.limited", "channel",
                     directory.info(refused.channelId()).displayName()).increment();
             int status = source == Source.PROMETHEUS ? 503 : 429;
@@ -200,7 +205,7 @@ public final class IngestPipeline {
                     .formatted(byChannel.get(refused.channelId()).size(), refused.channelId()),
                     byChannel.get(refused.channelId()).get(0), refused.headers(), null);
         }
-        return ((ChannelRateLimiter.Granted) decision).headers();
+        return decision.headers();
     }
 
     private void write(Map<String, List<String>> bodies, Map<String, List<Alert>> byChannel) {

@@ -53,6 +53,11 @@ public final class ChannelRateLimiter {
         return config.allowedBurst();
     }
 
+    /** Forgets every bucket: each channel starts again with a full bucket (admin and test use). */
+    public synchronized void reset() {
+        buckets.clear();
+    }
+
     /** Switches to new parameters (e.g. from a settings listener). */
     public synchronized void reconfigure(RateLimitConfig newConfig) {
         this.config = Objects.requireNonNull(newConfig, "newConfig");

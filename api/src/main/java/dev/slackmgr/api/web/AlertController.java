@@ -3,7 +3,8 @@ package dev.slackmgr.api.web;
 import dev.slackmgr.api.ingest.Accepted;
 import dev.slackmgr.api.ingest.IngestException;
 import dev.slackmgr.api.ingest.IngestPipeline;
-import dev.slackmgr.api.ingest.PrometheusDecoder;
+import dev.slackmgr.api.prometheus.PrometheusAlerts;
+import dev.slackmgr.api.prometheus.PrometheusRejectedException;
 import dev.slackmgr.common.alert.Alert;
 import dev.slackmgr.common.alert.AlertDecodeException;
 import dev.slackmgr.common.alert.AlertJson;
@@ -26,14 +27,11 @@ public class AlertController {
     private static final Logger log = LoggerFactory.getLogger(AlertController.class);
 
     private final IngestPipeline pipeline;
-    private final PrometheusDecoder prometheus;
     private final RequestBodyReader bodies;
     private final Clock clock;
 
-    public AlertController(IngestPipeline pipeline, PrometheusDecoder prometheus, RequestBodyReader bodies,
-                           Clock clock) {
+    public AlertController(IngestPipeline pipeline, RequestBodyReader bodies, Clock clock) {
         this.pipeline = pipeline;
-        this.prometheus = prometheus;
         this.bodies = bodies;
         this.clock = clock;
     }
@@ -48,7 +46,12 @@ public class AlertController {
     @PostMapping({"/prometheus-alert", "/prometheus-alert/{slackChannelId}"})
     public ResponseEntity<Void> prometheus(@PathVariable(required = false) String slackChannelId,
                                            HttpServletRequest request) {
-        List<Alert> alerts = prometheus.decode(bodies.read(request), clock.instant());
+        List<Alert> alerts;
+        try {
+            alerts = PrometheusAlerts.fromBody(bodies.read(request), clock.instant());
+        } catch (PrometheusRejectedException e) {
+            throw IngestException.badRequest(e.getMessage(), null);
+        }
         return respond(pipeline.ingest(alerts, slackChannelId, IngestPipeline.Source.PROMETHEUS));
     }
 

@@ -1,11 +1,11 @@
 package dev.slackmgr.api.web;
 
-import dev.slackmgr.api.channel.ChannelSummary;
 import dev.slackmgr.api.channel.SlackChannelDirectory;
+import dev.slackmgr.common.gojson.GoJson;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 /** {@code GET /channels}: the channels the bot is a member of, sorted by name (rest-api.md §4.5). */
 @RestController
@@ -17,7 +17,8 @@ public class ChannelsController {
     }
 
     @GetMapping("/channels")
-    public List<ChannelSummary> channels() {
-        return directory.botChannels();
+    public ResponseEntity<String> channels() {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .body(GoJson.marshalIndent(directory.botChannels()));
     }
 }

@@ -26,7 +26,7 @@ class AcceptanceJTest extends ApiTestBase {
         assertThat(r.status()).isEqualTo(200);
         JsonNode list = r.json();
         assertThat(list.isArray()).isTrue();
-        assertThat(r.body()).contains("\"id\" : \"C123\"").contains("\"name\" : \"alerts\"")
+        assertThat(r.body()).contains("\"id\": \"C123\"").contains("\"name\": \"alerts\"")
                 .doesNotContain("CARCHIVED").doesNotContain("CNOBOT");
         String previous = "";
         for (JsonNode c : list) {

@@ -1,7 +1,7 @@
 package dev.slackmgr.api.acceptance;
 
 import dev.slackmgr.api.ApiApplication;
-import dev.slackmgr.api.ratelimit.ChannelBuckets;
+import dev.slackmgr.api.ratelimit.ChannelRateLimiter;
 import dev.slackmgr.api.settings.SettingsFile;
 import dev.slackmgr.common.queue.QueueKeys;
 import dev.slackmgr.common.testing.TestRedis;
@@ -59,7 +59,7 @@ abstract class ApiTestBase {
     @Autowired
     SettingsFile settingsFile;
     @Autowired
-    ChannelBuckets buckets;
+    ChannelRateLimiter buckets;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -97,7 +97,7 @@ abstract class ApiTestBase {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        settingsFile.reloadNow();
+        settingsFile.reloadIfChanged();
     }
 
     Response post(String path, String body) {
