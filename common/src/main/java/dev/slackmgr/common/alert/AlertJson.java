@@ -24,6 +24,7 @@ import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 
 /**
  * The alert JSON codec, compatible with the reference's Go {@code encoding/json} behaviour
@@ -35,6 +36,8 @@ import java.util.function.BiFunction;
  */
 public final class AlertJson {
     private static final JsonMapper MAPPER = buildMapper();
+    /** Jackson embeds "(start marker at [Source: REDACTED …])" in some messages; the position is appended instead. */
+    private static final Pattern SOURCE_REFERENCE = Pattern.compile("\\s*\\(?(start marker )?at \\[Source: [^\\]]*\\]\\)?");
 
     private AlertJson() {
     }
@@ -137,7 +140,8 @@ public final class AlertJson {
     }
 
     private static AlertDecodeException decodeException(JacksonException e) {
-        return new AlertDecodeException(e.getOriginalMessage() + at(e.getLocation()), e);
+        String message = SOURCE_REFERENCE.matcher(e.getOriginalMessage()).replaceAll("");
+        return new AlertDecodeException(message + at(e.getLocation()), e);
     }
 
     private static String at(TokenStreamLocation location) {

@@ -360,6 +360,75 @@ class AlertJsonTest {
         }
     }
 
+    @Nested
+    class Encoding {
+        static final String QUEUE_BODY = "{\"timestamp\":\"2025-01-15T10:30:00.123456789Z\",\"correlationId\":\"\","
+                + "\"type\":\"\",\"header\":\":status: Disk full\",\"headerWhenResolved\":\"\",\"text\":\"Disk usage 99%\","
+                + "\"textWhenResolved\":\"\",\"fallbackText\":\"\",\"author\":\"\",\"host\":\"db-1\",\"footer\":\"\","
+                + "\"link\":\"\",\"issueFollowUpEnabled\":true,\"autoResolveSeconds\":3600,"
+                + "\"autoResolveAsInconclusive\":false,\"severity\":\"error\",\"slackChannelId\":\"C123\","
+                + "\"routeKey\":\"\",\"username\":\"\",\"iconEmoji\":\"\",\"fields\":null,"
+                + "\"notificationDelaySeconds\":0,\"archivingDelaySeconds\":0,\"escalation\":null,"
+                + "\"ignoreIfTextContains\":null,\"webhooks\":null,\"metadata\":null,\"failOnRateLimitError\":false}";
+
+        @Test
+        void writesEveryFieldInGoOrderWithZeroValues() {
+            Alert a = Alert.builder().build().toBuilder().build();
+            Alert.Builder b = a.toBuilder();
+            b.timestamp = OffsetDateTime.parse("2025-01-15T10:30:00.123456789Z");
+            b.header = ":status: Disk full";
+            b.text = "Disk usage 99%";
+            b.host = "db-1";
+            b.issueFollowUpEnabled = true;
+            b.autoResolveSeconds = 3600;
+            b.severity = "error";
+            b.slackChannelId = "C123";
+            assertThat(AlertJson.encode(b.build())).isEqualTo(QUEUE_BODY);
+        }
+
+        @Test
+        void roundTripsTheQueueBody() {
+            assertThat(AlertJson.encode(AlertJson.decode(QUEUE_BODY))).isEqualTo(QUEUE_BODY);
+        }
+
+        @ParameterizedTest
+        @CsvSource({
+                "2024-05-01T14:00:00+02:00, 2024-05-01T14:00:00+02:00",
+                "2024-05-01T14:00:00.120000+05:30, 2024-05-01T14:00:00.12+05:30",
+                "2024-05-01T14:00:00.000Z, 2024-05-01T14:00:00Z",
+                "2024-05-01T14:00:00-00:00, 2024-05-01T14:00:00Z",
+                "2024-05-01T14:00:00+00:00, 2024-05-01T14:00:00Z",
+                "0001-01-01T00:00:00Z, 0001-01-01T00:00:00Z",
+        })
+        void timestampKeepsItsOffset(String in, String out) {
+            Alert a = AlertJson.decode("{\"timestamp\":\"" + in + "\"}");
+            assertThat(AlertJson.encode(a)).startsWith("{\"timestamp\":\"" + out + "\",");
+        }
+
+        @Test
+        void nestedObjectsInGoOrder() {
+            String json = "{\"fields\":[{\"value\":\"v\",\"title\":\"t\"},null],"
+                    + "\"escalation\":[{\"moveToChannel\":\"C1\",\"delaySeconds\":30,\"severity\":\"panic\"}],"
+                    + "\"ignoreIfTextContains\":[\"  Foo  \"],"
+                    + "\"webhooks\":[{\"skipConfirmationDialog\":true,\"id\":\"w\",\"payload\":{\"n\":100,\"f\":1.5},"
+                    + "\"checkboxInput\":[{\"options\":[{\"selected\":true,\"value\":\"v\"}],\"id\":\"c\"}],"
+                    + "\"plainTextInput\":[{\"initialValue\":\"i\",\"id\":\"p\"}]}],"
+                    + "\"metadata\":{\"n\":100,\"s\":\"x\"}}";
+            String out = AlertJson.encode(AlertJson.decode(json));
+            assertThat(out).contains("\"fields\":[{\"title\":\"t\",\"value\":\"v\"},null]")
+                    .contains("\"escalation\":[{\"severity\":\"panic\",\"delaySeconds\":30,\"slackMentions\":null,"
+                            + "\"moveToChannel\":\"C1\"}]")
+                    .contains("\"ignoreIfTextContains\":[\"  Foo  \"]")
+                    .contains("\"webhooks\":[{\"id\":\"w\",\"url\":\"\",\"confirmationText\":\"\",\"buttonText\":\"\","
+                            + "\"buttonStyle\":\"\",\"accessLevel\":\"\",\"displayMode\":\"\",\"payload\":{\"n\":100,\"f\":1.5},"
+                            + "\"plainTextInput\":[{\"id\":\"p\",\"description\":\"\",\"minLength\":0,\"maxLength\":0,"
+                            + "\"multiline\":false,\"initialValue\":\"i\"}],"
+                            + "\"checkboxInput\":[{\"id\":\"c\",\"label\":\"\",\"options\":[{\"value\":\"v\",\"text\":\"\","
+                            + "\"selected\":true}]}],\"skipConfirmationDialog\":true}]")
+                    .contains("\"metadata\":{\"n\":100,\"s\":\"x\"}");
+        }
+    }
+
     /** A plain record decoded by the generic settings of the mapper (no custom decoder). */
     record Sample(String name, long count, boolean flag) {
     }
