@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
@@ -87,7 +88,7 @@ public final class AlertJson {
     public static Alert decodeAlert(JsonNode node) {
         if (node == null || !node.isObject()) {
             throw new AlertDecodeException("expected an alert object, got "
-                    + (node == null || node.isMissingNode() ? "nothing" : node.getNodeType().name().toLowerCase()));
+                    + (node == null || node.isMissingNode() ? "nothing" : node.getNodeType().name().toLowerCase(Locale.ROOT)));
         }
         try (JsonParser p = MAPPER.treeAsTokens(node)) {
             p.nextToken();

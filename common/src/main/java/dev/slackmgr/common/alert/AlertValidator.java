@@ -115,7 +115,7 @@ public final class AlertValidator {
         if (utf8Length(w.url()) > MAX_WEBHOOK_URL_LENGTH) {
             return p + ".url is too long, expected length <=" + MAX_WEBHOOK_URL_LENGTH;
         }
-        if (w.url().toLowerCase(java.util.Locale.ROOT).startsWith("http")) {
+        if (GoText.lower(w.url()).startsWith("http")) {
             boolean absolute = GoUrl.parseRequestUri(w.url())
                     .map(u -> !u.scheme().isEmpty() && !u.host().isEmpty()).orElse(false);
             if (!absolute) {
