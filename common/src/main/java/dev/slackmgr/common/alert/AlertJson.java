@@ -3,10 +3,10 @@ package dev.slackmgr.common.alert;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
-import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -70,7 +70,7 @@ public final class AlertJson {
             }
             if (p.currentToken() != JsonToken.START_OBJECT) {
                 throw MismatchedInputException.from(p, (Class<?>) null,
-                        "expected an alert object or an array of alerts, got " + tokenName(p.currentToken()));
+                        "expected an alert object or an array of alerts, got " + GoJsonReader.describe(p.currentToken()));
             }
             GoJsonReader.RequestObject root = reader.readRequestObject();
             return root.alerts() != null && !root.alerts().isEmpty() ? root.alerts() : List.of(root.alert());
@@ -82,7 +82,7 @@ public final class AlertJson {
         return parse(toJsonText(json.getBytes(StandardCharsets.UTF_8)), (p, reader) -> {
             if (p.currentToken() != JsonToken.START_OBJECT) {
                 throw MismatchedInputException.from(p, (Class<?>) null,
-                        "expected an alert object, got " + tokenName(p.currentToken()));
+                        "expected an alert object, got " + GoJsonReader.describe(p.currentToken()));
             }
             return reader.readAlert("");
         });
@@ -156,21 +156,6 @@ public final class AlertJson {
         return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
-    private static String tokenName(JsonToken t) {
-        if (t == null) {
-            return "end of input";
-        }
-        return switch (t) {
-            case START_OBJECT -> "object";
-            case START_ARRAY -> "array";
-            case VALUE_STRING -> "string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
-            case VALUE_TRUE, VALUE_FALSE -> "boolean";
-            case VALUE_NULL -> "null";
-            default -> t.name();
-        };
-    }
-
     private static JsonMapper buildMapper() {
         SimpleModule module = new SimpleModule("slackmgr-go-json")
                 .addSerializer(OffsetDateTime.class, new GoTimeSerializer())
@@ -240,7 +225,7 @@ public final class AlertJson {
         public OffsetDateTime deserialize(JsonParser p, DeserializationContext ctxt) {
             if (p.currentToken() != JsonToken.VALUE_STRING) {
                 throw MismatchedInputException.from(p, OffsetDateTime.class,
-                        "expected an RFC 3339 timestamp string, got " + tokenName(p.currentToken()));
+                        "expected an RFC 3339 timestamp string, got " + GoJsonReader.describe(p.currentToken()));
             }
             try {
                 return GoTime.parseRfc3339(p.getString());

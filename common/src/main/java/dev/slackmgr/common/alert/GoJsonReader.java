@@ -434,7 +434,8 @@ final class GoJsonReader {
         return MismatchedInputException.from(p, (Class<?>) null, message);
     }
 
-    private static String describe(JsonToken t) {
+    /** A token as Go-style error text: {@code object}, {@code array}, {@code string}, {@code number}, … */
+    static String describe(JsonToken t) {
         if (t == null) {
             return "end of input";
         }
