@@ -4,9 +4,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -38,8 +36,6 @@ import java.util.regex.Pattern;
  * (case-insensitive keys, unknown keys ignored, no scalar coercion) also suit other Go-compatible payloads.
  */
 public final class AlertJson {
-    /** Go's {@code encoding/json} accepts nesting up to 10000 levels; Jackson's default is lower. */
-    private static final int GO_MAX_NESTING_DEPTH = 10_000;
     private static final JsonMapper MAPPER = buildMapper();
     /** Jackson embeds "(start marker at [Source: REDACTED …])" in some messages; the position is appended instead. */
     private static final Pattern SOURCE_REFERENCE = Pattern.compile("\\s*\\(?(start marker )?at \\[Source: [^\\]]*\\]\\)?");
@@ -167,10 +163,7 @@ public final class AlertJson {
         addReader(module, WebhookPlainTextInput.class, (r, p) -> r.readPlainTextInput(""));
         addReader(module, WebhookCheckboxInput.class, (r, p) -> r.readCheckboxInput(""));
         addReader(module, WebhookCheckboxOption.class, (r, p) -> r.readCheckboxOption(""));
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(GO_MAX_NESTING_DEPTH).build())
-                .build();
-        return JsonMapper.builder(factory)
+        return JsonMapper.builder()
                 .addModule(module)
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)

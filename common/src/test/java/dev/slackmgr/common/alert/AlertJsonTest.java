@@ -311,9 +311,13 @@ class AlertJsonTest {
         }
 
         @Test
-        void deeplyNestedMetadataIsAcceptedUpToGoLimit() {
-            String nested = "[".repeat(5000) + "]".repeat(5000);
-            assertThat(one("{\"metadata\":{\"deep\":" + nested + "}}").metadata()).containsKey("deep");
+        void nestingIsLimitedToJacksonsDefaultDepth() {
+            // Go allows 10000 levels; 500 keeps the recursive decoder and encoder far from a StackOverflowError.
+            String ok = "[".repeat(400) + "]".repeat(400);
+            assertThat(one("{\"metadata\":{\"deep\":" + ok + "}}").metadata()).containsKey("deep");
+            String tooDeep = "[".repeat(600) + "]".repeat(600);
+            assertThatThrownBy(() -> one("{\"metadata\":{\"deep\":" + tooDeep + "}}"))
+                    .isInstanceOf(AlertDecodeException.class).hasMessageContaining("nesting depth");
         }
 
         @Test
@@ -446,9 +450,16 @@ class AlertJsonTest {
                     .isEqualTo(new Sample("n", 2, false));
         }
 
+        @Test
+        void emptyStringsAndNullsAreOrdinaryValues() {
+            assertThat(AlertJson.mapper().readValue("{\"name\":\"\",\"count\":null,\"flag\":null}", Sample.class))
+                    .isEqualTo(new Sample("", 0, false));
+        }
+
         @ParameterizedTest
         @ValueSource(strings = {"{\"name\":1}", "{\"name\":true}", "{\"count\":\"2\"}", "{\"count\":2.0}",
-                "{\"flag\":\"true\"}", "{\"flag\":1}", "{\"name\":\"n\"} x"})
+                "{\"flag\":\"true\"}", "{\"flag\":1}", "{\"name\":\"n\"} x", "{\"count\":\"\"}", "{\"name\":{}}",
+                "{\"name\":[\"n\"]}", "{\"count\":9223372036854775808}"})
         void noScalarCoercion(String json) {
             assertThatThrownBy(() -> AlertJson.mapper().readValue(json, Sample.class))
                     .isInstanceOf(tools.jackson.core.JacksonException.class);
