@@ -55,7 +55,7 @@ final class LockKeeper {
                     log.error("channel lock lost before release: lock_key={}", h.key);
                 }
             } catch (RuntimeException e) {
-                log.error("cannot extend channel lock: lock_key={}", h.key, e);
+                log.error("cannot extend channel lock: lock_key={} error={}", h.key, e.toString());
             }
         }
     }

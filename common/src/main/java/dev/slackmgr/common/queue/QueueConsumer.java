@@ -215,7 +215,7 @@ public final class QueueConsumer implements AutoCloseable {
                 task.run();
             } catch (RuntimeException e) {
                 if (running) {
-                    log.error("queue maintenance failed: queue_name={}", keys.queue(), e);
+                    log.error("queue maintenance failed: queue_name={} error={}", keys.queue(), e.toString());
                 }
             }
         }, ms, ms, TimeUnit.MILLISECONDS);
