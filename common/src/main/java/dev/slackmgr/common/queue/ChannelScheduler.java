@@ -89,8 +89,8 @@ final class ChannelScheduler {
         Next next;
         try {
             next = work.apply(channel);
-        } catch (RuntimeException e) {
-            log.error("channel work failed", e);
+        } catch (RuntimeException | Error e) {
+            log.error("channel work failed: channel_id={}", channel, e);
             next = new Later(1000);
         }
         if (next instanceof Again) {

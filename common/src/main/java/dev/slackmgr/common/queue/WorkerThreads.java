@@ -1,6 +1,5 @@
 package dev.slackmgr.common.queue;
 
-import java.lang.reflect.Method;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -34,14 +33,11 @@ final class WorkerThreads {
 
     private static ThreadFactory virtualFactory(String namePrefix) {
         try {
-            Method ofVirtual = Thread.class.getMethod("ofVirtual");
-            Object builder = ofVirtual.invoke(null);
-            Method name = builder.getClass().getMethod("name", String.class, long.class);
-            name.setAccessible(true);
-            builder = name.invoke(builder, namePrefix, 1L);
-            Method factory = builder.getClass().getMethod("factory");
-            factory.setAccessible(true);
-            return (ThreadFactory) factory.invoke(builder);
+            // methods looked up on the public Thread.Builder interface, not on the JDK-internal implementation
+            Class<?> builderType = Class.forName("java.lang.Thread$Builder");
+            Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
+            builder = builderType.getMethod("name", String.class, long.class).invoke(builder, namePrefix, 1L);
+            return (ThreadFactory) builderType.getMethod("factory").invoke(builder);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }
