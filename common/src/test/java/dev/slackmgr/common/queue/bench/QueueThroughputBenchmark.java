@@ -36,7 +36,9 @@ public final class QueueThroughputBenchmark {
              QueueConnection connection = connector.connect()) {
             double raw = rawXadd(connection, messages);
             double e2e = endToEnd(connector, connection, messages, perSend, producers);
+            double drain = drain(connector, connection, messages);
             System.out.printf("raw XADD (pipelined, 100 streams):        %,.0f msg/s%n", raw);
+            System.out.printf("consumer only (read+ack of a backlog):     %,.0f msg/s%n", drain);
             System.out.printf("queue end-to-end (write+read+ack, %d/send): %,.0f msg/s (%.0f%% of raw XADD)%n",
                     perSend, e2e, 100 * e2e / raw);
         }
@@ -106,6 +108,36 @@ public final class QueueThroughputBenchmark {
         System.out.printf("queue write only: %,.0f msg/s; end-to-end %,d messages in %.2f s%n",
                 total / writeSeconds, total, seconds);
         pool.shutdown();
+        consumer.close();
+        return total / seconds;
+    }
+
+    /** Writes a backlog first, then measures how fast one consumer reads and acknowledges it. */
+    private static double drain(RedisConnector connector, QueueConnection connection, int messages) throws Exception {
+        QueueOptions options = QueueOptions.defaults()
+                .withKeyPrefix("bench-" + UUID.randomUUID().toString().substring(0, 8))
+                .withBatchSize(100).withConcurrency(8);
+        RedisStreamQueueProducer producer = new RedisStreamQueueProducer(connection, "alerts", options);
+        int perChannel = messages / CHANNELS;
+        for (int c = 0; c < CHANNELS; c++) {
+            for (int from = 0; from < perChannel; from += 100) {
+                List<String> bodies = new ArrayList<>();
+                for (int b = from; b < Math.min(perChannel, from + 100); b++) {
+                    bodies.add(body(b));
+                }
+                producer.send("C" + c, bodies);
+            }
+        }
+        int total = perChannel * CHANNELS;
+        AtomicLong handled = new AtomicLong();
+        QueueConsumer consumer = QueueConsumer.create(connector, "alerts", options, m -> handled.incrementAndGet(),
+                new SimpleMeterRegistry());
+        long start = System.nanoTime();
+        consumer.start();
+        while (handled.get() < total) {
+            Thread.sleep(1);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
         consumer.close();
         return total / seconds;
     }
