@@ -1,0 +1,93 @@
+package dev.slackmgr.manager.queue;
+
+import dev.slackmgr.common.queue.MessageHandler;
+import dev.slackmgr.common.queue.QueueConsumer;
+import dev.slackmgr.common.queue.QueueKeys;
+import dev.slackmgr.common.queue.QueueOptions;
+import dev.slackmgr.common.queue.RedisStreamQueueProducer;
+import dev.slackmgr.common.queue.redis.QueueConnection;
+import dev.slackmgr.common.queue.redis.RedisConnector;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Wires the Redis Streams queues of the manager when {@code slackmgr.queue.enabled} (default true): a connection
+ * from the standard {@code spring.data.redis.*} properties (cluster nodes, else sentinel, else URL), a producer
+ * and a consumer for {@code alerts} and for {@code commands}. The message handlers are the beans named
+ * {@code alertMessageHandler} and {@code commandMessageHandler}; without them messages are only logged.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "slackmgr.queue.enabled", havingValue = "true", matchIfMissing = true)
+public class QueueConfiguration {
+
+    @Bean(destroyMethod = "close")
+    RedisConnector queueRedisConnector(
+            @Value("${spring.data.redis.url:redis://localhost:6379}") String url,
+            @Value("${spring.data.redis.cluster.nodes:}") String clusterNodes,
+            @Value("${spring.data.redis.sentinel.master:}") String sentinelMaster,
+            @Value("${spring.data.redis.sentinel.nodes:}") String sentinelNodes,
+            @Value("${spring.data.redis.username:}") String username,
+            @Value("${spring.data.redis.password:}") String password,
+            @Value("${spring.data.redis.database:0}") int database,
+            @Value("${spring.data.redis.timeout:5s}") Duration timeout) {
+        RedisConnector.Target target;
+        if (!clusterNodes.isBlank()) {
+            target = new RedisConnector.Cluster(split(clusterNodes), username, password);
+        } else if (!sentinelMaster.isBlank()) {
+            target = new RedisConnector.Sentinel(sentinelMaster, split(sentinelNodes), username, password, database);
+        } else {
+            target = new RedisConnector.Standalone(url);
+        }
+        return new RedisConnector(target, timeout);
+    }
+
+    @Bean(destroyMethod = "close")
+    QueueConnection queueConnection(RedisConnector queueRedisConnector) {
+        return queueRedisConnector.connect();
+    }
+
+    @Bean
+    QueueOptions queueOptions(@Value("${slackmgr.queue.key-prefix:" + QueueKeys.DEFAULT_PREFIX + "}") String prefix,
+                              @Value("${slackmgr.queue.concurrency:8}") int concurrency) {
+        return QueueOptions.defaults().withKeyPrefix(prefix).withConcurrency(concurrency);
+    }
+
+    @Bean
+    RedisStreamQueueProducer alertQueueProducer(QueueConnection queueConnection, QueueOptions queueOptions) {
+        return new RedisStreamQueueProducer(queueConnection, QueueKeys.ALERTS, queueOptions);
+    }
+
+    @Bean
+    RedisStreamQueueProducer commandQueueProducer(QueueConnection queueConnection, QueueOptions queueOptions) {
+        return new RedisStreamQueueProducer(queueConnection, QueueKeys.COMMANDS, queueOptions);
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    QueueConsumer alertQueueConsumer(RedisConnector queueRedisConnector, QueueOptions queueOptions,
+                                     @Qualifier("alertMessageHandler") ObjectProvider<MessageHandler> handler,
+                                     MeterRegistry meterRegistry) {
+        return QueueConsumer.create(queueRedisConnector, QueueKeys.ALERTS, queueOptions,
+                handler.getIfAvailable(LoggingMessageHandler::new), meterRegistry);
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    QueueConsumer commandQueueConsumer(RedisConnector queueRedisConnector, QueueOptions queueOptions,
+                                       @Qualifier("commandMessageHandler") ObjectProvider<MessageHandler> handler,
+                                       MeterRegistry meterRegistry) {
+        return QueueConsumer.create(queueRedisConnector, QueueKeys.COMMANDS, queueOptions,
+                handler.getIfAvailable(LoggingMessageHandler::new), meterRegistry);
+    }
+
+    private static List<String> split(String nodes) {
+        return Arrays.stream(nodes.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+}
