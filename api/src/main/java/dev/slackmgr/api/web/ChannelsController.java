@@ -19,6 +19,6 @@ public class ChannelsController {
     @GetMapping("/channels")
     public ResponseEntity<String> channels() {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .body(GoJson.marshalIndent(directory.botChannels()));
+                .body(GoJson.marshalIndent(directory.botChannels(), "    "));
     }
 }

@@ -16,8 +16,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * Wires the Redis Streams queues of the manager when {@code slackmgr.queue.enabled} (default true): a connection
@@ -39,15 +37,8 @@ public class QueueConfiguration {
             @Value("${spring.data.redis.password:}") String password,
             @Value("${spring.data.redis.database:0}") int database,
             @Value("${spring.data.redis.timeout:5s}") Duration timeout) {
-        RedisConnector.Target target;
-        if (!clusterNodes.isBlank()) {
-            target = new RedisConnector.Cluster(split(clusterNodes), username, password);
-        } else if (!sentinelMaster.isBlank()) {
-            target = new RedisConnector.Sentinel(sentinelMaster, split(sentinelNodes), username, password, database);
-        } else {
-            target = new RedisConnector.Standalone(url);
-        }
-        return new RedisConnector(target, timeout);
+        return new RedisConnector(RedisConnector.targetFrom(url, clusterNodes, sentinelMaster, sentinelNodes, username,
+                password, database), timeout);
     }
 
     @Bean(destroyMethod = "close")
@@ -85,9 +76,5 @@ public class QueueConfiguration {
                                        MeterRegistry meterRegistry) {
         return QueueConsumer.create(queueRedisConnector, QueueKeys.COMMANDS, queueOptions,
                 handler.getIfAvailable(LoggingMessageHandler::new), meterRegistry);
-    }
-
-    private static List<String> split(String nodes) {
-        return Arrays.stream(nodes.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 }

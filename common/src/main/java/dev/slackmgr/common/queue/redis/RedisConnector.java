@@ -92,6 +92,26 @@ public final class RedisConnector implements AutoCloseable {
         }
     }
 
+    /**
+     * The target described by Spring's standard {@code spring.data.redis.*} properties: cluster nodes if any,
+     * else a sentinel master if named, else the URL. Node lists are comma-separated {@code host:port}.
+     */
+    public static Target targetFrom(String url, String clusterNodes, String sentinelMaster, String sentinelNodes,
+                                    String username, String password, int database) {
+        if (clusterNodes != null && !clusterNodes.isBlank()) {
+            return new Cluster(splitNodes(clusterNodes), username, password);
+        }
+        if (sentinelMaster != null && !sentinelMaster.isBlank()) {
+            return new Sentinel(sentinelMaster, splitNodes(sentinelNodes), username, password, database);
+        }
+        return new Standalone(url);
+    }
+
+    private static List<String> splitNodes(String nodes) {
+        return nodes == null ? List.of()
+                : java.util.Arrays.stream(nodes.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
     /** A connector for a standalone URL with a 5-second timeout. */
     public static RedisConnector standalone(String url) {
         return new RedisConnector(new Standalone(url), Duration.ofSeconds(5));
