@@ -75,7 +75,7 @@ public final class AlertJson {
 
     /** Decodes one alert object, e.g. a queue message body. */
     public static Alert decode(String json) {
-        return parse(toJsonText(json.getBytes(StandardCharsets.UTF_8)), (p, reader) -> {
+        return parse(toJsonText(json), (p, reader) -> {
             if (p.currentToken() != JsonToken.START_OBJECT) {
                 throw MismatchedInputException.from(p, (Class<?>) null,
                         "expected an alert object, got " + GoJsonReader.describe(p.currentToken()));
@@ -123,11 +123,15 @@ public final class AlertJson {
 
     /** Go-style UTF-8 repair, then a BOM check (Jackson would silently skip a BOM; Go rejects it). */
     private static String toJsonText(byte[] body) {
-        byte[] bytes = GoText.replaceInvalidUtf8(body);
-        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+        return toJsonText(new String(GoText.replaceInvalidUtf8(body), StandardCharsets.UTF_8));
+    }
+
+    /** Lone surrogates become U+FFFD (as Go would see them), then the BOM check. */
+    private static String toJsonText(String json) {
+        if (json.startsWith("\uFEFF")) {
             throw new AlertDecodeException("invalid byte order mark (U+FEFF) at the start of the JSON input");
         }
-        return new String(bytes, StandardCharsets.UTF_8);
+        return GoText.replaceLoneSurrogates(json);
     }
 
     private static char firstNonWhitespace(String json) {

@@ -345,6 +345,12 @@ class AlertJsonTest {
         }
 
         @Test
+        void decodeRejectsByteOrderMarkAndRepairsLoneSurrogates() {
+            assertThatThrownBy(() -> AlertJson.decode("\uFEFF{}")).isInstanceOf(AlertDecodeException.class);
+            assertThat(AlertJson.decode("{\"header\":\"a\uD800\"}").header()).isEqualTo("a\uFFFD");
+        }
+
+        @Test
         void decodeAlertFromTree() {
             JsonNode node = AlertJson.mapper().readTree("{\"HEADER\":\"x\",\"autoResolveSeconds\":60}");
             Alert a = AlertJson.decodeAlert(node);
