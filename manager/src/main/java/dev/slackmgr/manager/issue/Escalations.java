@@ -16,7 +16,8 @@ final class Escalations {
 
     /**
      * Applies the active escalation rule to the builder. Returns the channel the issue must be moved to, or
-     * null. Deviation from the reference (QUIRK fixed): muted issues do not escalate.
+     * null. Deviations from the reference (QUIRKs fixed): muted issues do not escalate, and a rule never
+     * lowers the severity (a later, more severe alert keeps its severity).
      */
     static String apply(Issue.Builder b, Instant now) {
         Issue issue = b.build();
@@ -37,11 +38,13 @@ final class Escalations {
         if (mentions) {
             ab.text = issue.lastAlert().originalText() + "\n*Att:* " + String.join(" ", active.slackMentions());
         }
-        ab.severity = active.severity();
-        b.lastAlert = issue.lastAlert().withAlert(ab.build());
         int before = IssueView.priority(issue);
         int after = Severity.fromWire(active.severity()).map(Severity::priority).orElse(-1);
         boolean increased = after > before;
+        if (increased) {
+            ab.severity = active.severity();
+        }
+        b.lastAlert = issue.lastAlert().withAlert(ab.build());
         if (increased) {
             b.slackPostNeedsUpdate = true;
             if (mentions) {
