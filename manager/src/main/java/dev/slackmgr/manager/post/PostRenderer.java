@@ -126,7 +126,7 @@ public final class PostRenderer {
         return out;
     }
 
-    /** Keeps the first 49 blocks and the last one (the state lines matter least) within 50. */
+    /** Keeps the first 50 blocks: only a huge field list can exceed the limit, and its tail is cut. */
     private static List<LayoutBlock> fit(List<LayoutBlock> blocks) {
         if (blocks.size() <= PostContent.MAX_BLOCKS) {
             return blocks;
