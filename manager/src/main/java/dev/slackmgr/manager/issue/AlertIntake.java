@@ -53,6 +53,14 @@ public final class AlertIntake {
         return alert.withAlert(b.build());
     }
 
+    /**
+     * The in-lock re-check (issue-lifecycle.md §3.4 step 6): true when a mapping for the alert's original
+     * channel and correlation ID points to a channel other than the one processing it (nack: {@code move_race}).
+     */
+    public static boolean misrouted(ManagedAlert alert, MoveMapping mapping) {
+        return mapping != null && !mapping.targetChannelId().equals(alert.channelId());
+    }
+
     private static Webhook defaultAccessLevel(Webhook w) {
         if (!w.accessLevel().isEmpty()) {
             return w;

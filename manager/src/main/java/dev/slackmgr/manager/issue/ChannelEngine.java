@@ -87,6 +87,7 @@ public final class ChannelEngine {
         List<SlackEffect> effects = new ArrayList<>(moves);
         update.run(channelId, builders, now, effects);
         List<Issue> out = builders.values().stream().map(Issue.Builder::build).toList();
-        return new ChannelTickResult(out, effects, store, openIssues.size(), archived);
+        int loaded = (int) openIssues.stream().filter(i -> !i.archived()).count();
+        return new ChannelTickResult(out, effects, store, loaded, archived);
     }
 }

@@ -110,6 +110,18 @@ class MoveEngineTest {
     }
 
     @Test
+    void c58_alertRacingAnEscalationMoveIsMisrouted() {
+        ManagedAlert queuedForC1 = AlertIntake.prepare(Harness.alert("X", 0, a -> { }), h.settings);
+        MoveMapping raced = MoveMapping.of("C1", "X", "C-ESCALATED", MoveMapping.ESCALATION, Harness.at(0));
+        assertThat(AlertIntake.misrouted(queuedForC1, raced)).isTrue();
+        assertThat(AlertIntake.misrouted(queuedForC1, null)).isFalse();
+        ManagedAlert redelivered = AlertIntake.route(queuedForC1, raced);
+        assertThat(redelivered.channelId()).isEqualTo("C-ESCALATED");
+        assertThat(redelivered.originalSlackChannelId()).isEqualTo("C1");
+        assertThat(AlertIntake.misrouted(redelivered, raced)).isFalse();
+    }
+
+    @Test
     void moveToCurrentChannelIsNoOp() {
         h.send("X", 0, a -> { });
         h.takeCalls();
