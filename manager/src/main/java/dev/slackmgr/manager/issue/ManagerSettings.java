@@ -2,6 +2,7 @@ package dev.slackmgr.manager.issue;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Hot-reloadable manager settings with the reference's names and defaults (issue-lifecycle.md §17.1).
@@ -79,6 +80,22 @@ public record ManagerSettings(
     /** Global admin = listed in {@code globalAdmins}. */
     public boolean isGlobalAdmin(String userId) {
         return userId != null && !userId.isEmpty() && globalAdmins.contains(userId);
+    }
+
+    /**
+     * Channel admin = global admin, or listed in the channel's {@code adminUsers}, or member of one of its
+     * {@code adminGroups} ({@code userGroupIds}: the user's groups, looked up by the caller).
+     */
+    public boolean isChannelAdmin(String userId, String channelId, Set<String> userGroupIds) {
+        if (userId == null || userId.isEmpty() || channelId == null || channelId.isEmpty()) {
+            return false;
+        }
+        if (isGlobalAdmin(userId)) {
+            return true;
+        }
+        AlertChannel c = channel(channelId);
+        return c != null && (c.adminUsers().contains(userId)
+                || c.adminGroups().stream().anyMatch(userGroupIds::contains));
     }
 
     private AlertChannel channel(String channelId) {

@@ -45,4 +45,33 @@ class ManagerSettingsTest {
         assertThat(s.processingIntervalSeconds("C9")).isEqualTo(30);
         assertThat(s.processingIntervalSeconds("C1")).isEqualTo(10);
     }
+
+    @Test
+    void c44_c51_reactionMappingAndAdminRequirement() {
+        IssueReactions r = IssueReactions.defaults();
+        assertThat(r.actionFor("white_check_mark", true)).contains(IssueCommand.Action.RESOLVE);
+        assertThat(r.actionFor("white_check_mark", false)).contains(IssueCommand.Action.UNRESOLVE);
+        assertThat(r.actionFor("eyes", true)).contains(IssueCommand.Action.INVESTIGATE);
+        assertThat(r.actionFor("mask", false)).contains(IssueCommand.Action.UNMUTE);
+        assertThat(r.actionFor("information_source", true)).contains(IssueCommand.Action.SHOW_OPTION_BUTTONS);
+        assertThat(r.actionFor("firecracker", true)).contains(IssueCommand.Action.TERMINATE);
+        assertThat(r.actionFor("firecracker", false)).as("terminate cannot be undone").isEmpty();
+        assertThat(r.actionFor("thumbsup", true)).as("unmapped").isEmpty();
+        assertThat(IssueReactions.requiresAdmin(IssueCommand.Action.INVESTIGATE)).isFalse();
+        assertThat(IssueReactions.requiresAdmin(IssueCommand.Action.RESOLVE)).isTrue();
+        assertThat(IssueReactions.requiresAdmin(IssueCommand.Action.SHOW_OPTION_BUTTONS)).isTrue();
+    }
+
+    @Test
+    void channelAdmins() {
+        ManagerSettings s = new ManagerSettings(null, List.of("GA"), null, null, null, 0, false, 0, 0, null, null, 0,
+                0, false, false, null, List.of(new ManagerSettings.AlertChannel("C1", List.of("ADM"),
+                List.of("S1"), false, 0, 0)));
+        assertThat(s.isChannelAdmin("ADM", "C1", java.util.Set.of())).isTrue();
+        assertThat(s.isChannelAdmin("GA", "C7", java.util.Set.of())).isTrue();
+        assertThat(s.isChannelAdmin("U", "C1", java.util.Set.of("S1"))).isTrue();
+        assertThat(s.isChannelAdmin("U", "C1", java.util.Set.of())).isFalse();
+        assertThat(s.isChannelAdmin("ADM", "C2", java.util.Set.of())).isFalse();
+        assertThat(s.isChannelAdmin("", "C1", java.util.Set.of())).isFalse();
+    }
 }
