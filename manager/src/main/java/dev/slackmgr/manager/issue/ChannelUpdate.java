@@ -4,7 +4,6 @@ import dev.slackmgr.manager.post.PostRenderer;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,17 +28,15 @@ final class ChannelUpdate {
         int openCount = (int) live.stream().filter(b -> !IssueView.isInfoOrResolved(b.build(), now)).count();
         sort(live, now);
         boolean reorder = settings.orderIssuesBySeverity(channelId, openCount);
-        Map<Issue.Builder, Boolean> toDelete = new LinkedHashMap<>();
+        List<Issue.Builder> toDelete = new ArrayList<>();
         for (Issue.Builder b : live) {
             Issue i = b.build();
-            if (i.slackPostNeedsDelete()) {
-                toDelete.put(b, true);
-            } else if (reorder && IssueView.followUp(i) && IssueView.hasPost(i) && newerLowerPriorityPostExists(i,
-                    live, now)) {
-                toDelete.put(b, true);
+            if (i.slackPostNeedsDelete() || (reorder && IssueView.followUp(i) && IssueView.hasPost(i)
+                    && newerLowerPriorityPostExists(i, live, now))) {
+                toDelete.add(b);
             }
         }
-        for (Issue.Builder b : toDelete.keySet()) {
+        for (Issue.Builder b : toDelete) {
             SlackEffect.DeleteMessage d = Writes.delete(b, true, now, renderer);
             if (d != null) {
                 out.add(d);
