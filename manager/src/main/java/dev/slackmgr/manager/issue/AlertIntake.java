@@ -61,6 +61,21 @@ public final class AlertIntake {
         return mapping != null && !mapping.targetChannelId().equals(alert.channelId());
     }
 
+    /**
+     * The API's ignore rule (issue-lifecycle.md §3.1): some trimmed, lower-cased, non-empty pattern of
+     * {@code ignoreIfTextContains} occurs in the lower-cased, non-empty text. Deviation (QUIRK fixed): the
+     * manager re-checks it, so alerts written straight into the queue are filtered too.
+     */
+    public static boolean ignored(Alert alert) {
+        if (alert.text().isEmpty() || alert.ignoreIfTextContains() == null) {
+            return false;
+        }
+        String text = alert.text().toLowerCase(java.util.Locale.ROOT);
+        return alert.ignoreIfTextContains().stream().filter(java.util.Objects::nonNull)
+                .map(p -> p.trim().toLowerCase(java.util.Locale.ROOT))
+                .anyMatch(p -> !p.isEmpty() && text.contains(p));
+    }
+
     private static Webhook defaultAccessLevel(Webhook w) {
         if (!w.accessLevel().isEmpty()) {
             return w;

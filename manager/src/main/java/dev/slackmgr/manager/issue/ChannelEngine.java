@@ -30,10 +30,14 @@ public final class ChannelEngine {
     /**
      * Applies an alert (see {@link AlertIntake#prepare}) to the channel: finds the open issue with the same
      * correlation ID in the alert's channel among {@code openIssues} and adds the alert, or creates an issue.
+     * Alerts matching their own ignore patterns are dropped ({@link AlertIntake#ignored}).
      *
      * @param issuesInChannel channel processing state's {@code openIssues}, for throttling
      */
     public IssueResult onAlert(Collection<Issue> openIssues, ManagedAlert alert, int issuesInChannel, Instant now) {
+        if (AlertIntake.ignored(alert.alert())) {
+            return new IssueResult(null, List.of(), false, List.of(), IssueResult.Outcome.DROPPED_BY_IGNORE_PATTERN);
+        }
         Issue match = null;
         for (Issue i : openIssues) {
             if (!i.archived() && i.correlationId().equals(alert.alert().correlationId())

@@ -27,6 +27,8 @@ public record IssueResult(Issue issue, List<SlackEffect> effects, boolean saveIs
         GROUPED,
         /** The alert was rejected: not newer, resolved on resolved, or fire-and-forget issue. */
         IGNORED,
+        /** The alert matches its own {@code ignoreIfTextContains}: dropped, nothing saved (not even the alert). */
+        DROPPED_BY_IGNORE_PATTERN,
         /** A resolved follow-up alert with nothing to resolve: no issue. */
         NOTHING_TO_RESOLVE,
         /** The command was applied (possibly as a silent no-op on a fire-and-forget issue). */

@@ -56,6 +56,33 @@ class IntakeAndGroupingEngineTest {
     }
 
     @Test
+    void c08_ignorePatterns_deviation_alsoCheckedByManager() {
+        h.send("X", 0, a -> { });
+        h.takeCalls();
+
+        IssueResult dropped = h.send("X", 10, a -> {
+            a.ignoreIfTextContains = java.util.List.of("ERROR");
+            a.text = "This has an error in it";
+        });
+        assertThat(dropped.outcome()).as("reference updates X when injected into the queue")
+                .isEqualTo(IssueResult.Outcome.DROPPED_BY_IGNORE_PATTERN);
+        assertThat(dropped.store()).isEmpty();
+        assertThat(h.takeCalls()).isEmpty();
+        assertThat(h.issue("X").alertCount()).isEqualTo(1);
+
+        h.send("X", 20, a -> {
+            a.ignoreIfTextContains = java.util.Arrays.asList("", "  ", "specific-term", null);
+            a.text = "This has an error in it";
+        });
+        h.send("X", 30, a -> {
+            a.ignoreIfTextContains = java.util.List.of("error");
+            a.text = "";
+            a.header = "only header";
+        });
+        assertThat(h.issue("X").alertCount()).isEqualTo(3);
+    }
+
+    @Test
     void c10_stormInQuietChannelGivesOnePostAndUpdates() {
         for (int t = 1; t <= 50; t++) {
             h.send("X", t, a -> { });
