@@ -1,0 +1,98 @@
+package dev.slackmgr.manager.issue;
+
+import dev.slackmgr.manager.post.PostRenderer;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The periodic channel Slack update: reordering by severity and throttled writes (§8.1, §8.2). */
+final class ChannelUpdate {
+    private final PostRenderer renderer;
+    private final ManagerSettings settings;
+
+    ChannelUpdate(PostRenderer renderer, ManagerSettings settings) {
+        this.renderer = renderer;
+        this.settings = settings;
+    }
+
+    /** Updates the open issues (by ID, in place) and appends the Slack effects in execution order. */
+    void run(String channelId, Map<String, Issue.Builder> issues, Instant now, List<SlackEffect> out) {
+        List<Issue.Builder> live = new ArrayList<>();
+        for (Issue.Builder b : issues.values()) {
+            if (!b.archived) {
+                live.add(b);
+            }
+        }
+        int openCount = (int) live.stream().filter(b -> !IssueView.isInfoOrResolved(b.build(), now)).count();
+        sort(live, now);
+        boolean reorder = settings.orderIssuesBySeverity(channelId, openCount);
+        List<Issue.Builder> toDelete = new ArrayList<>();
+        for (Issue.Builder b : live) {
+            Issue i = b.build();
+            if (i.slackPostNeedsDelete() || (reorder && IssueView.followUp(i) && IssueView.hasPost(i)
+                    && newerLowerPriorityPostExists(i, live, now))) {
+                toDelete.add(b);
+            }
+        }
+        for (Issue.Builder b : toDelete) {
+            SlackEffect.DeleteMessage d = Writes.delete(b, true, now, renderer);
+            if (d != null) {
+                out.add(d);
+            }
+        }
+        if (!toDelete.isEmpty()) {
+            sort(live, now);
+        }
+        for (Issue.Builder b : live) {
+            Issue i = b.build();
+            PostAction action = SlackActions.action(i, now);
+            if (action == PostAction.NONE || SlackActions.throttled(i, action, openCount, now, settings)) {
+                continue;
+            }
+            Writes.write(b, action, now, renderer, out);
+        }
+    }
+
+    private static boolean newerLowerPriorityPostExists(Issue issue, List<Issue.Builder> live, Instant now) {
+        int prio = IssueView.sortPriority(issue, now);
+        for (Issue.Builder ob : live) {
+            Issue other = ob.build();
+            if (!other.correlationId().equals(issue.correlationId()) && IssueView.hasPost(other)
+                    && !IssueView.hasInvalidChannel(other)
+                    && other.slackPostId().compareTo(issue.slackPostId()) > 0
+                    && IssueView.sortPriority(other, now) < prio) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Stable ascending sort by sort priority; when neither issue has a post, the older
+     * {@code lastAlertReceived} first. Insertion sort: the tie rule is not a total order.
+     */
+    static void sort(List<Issue.Builder> list, Instant now) {
+        for (int i = 1; i < list.size(); i++) {
+            Issue.Builder cur = list.get(i);
+            int j = i - 1;
+            while (j >= 0 && compare(list.get(j).build(), cur.build(), now) > 0) {
+                list.set(j + 1, list.get(j));
+                j--;
+            }
+            list.set(j + 1, cur);
+        }
+    }
+
+    private static int compare(Issue a, Issue b, Instant now) {
+        int c = Integer.compare(IssueView.sortPriority(a, now), IssueView.sortPriority(b, now));
+        if (c != 0) {
+            return c;
+        }
+        if (!IssueView.hasPost(a) && !IssueView.hasPost(b)) {
+            return a.lastAlertReceived().compareTo(b.lastAlertReceived());
+        }
+        return 0;
+    }
+}
