@@ -1,0 +1,41 @@
+package dev.slackmgr.manager.slack;
+
+import dev.slackmgr.manager.post.PostContent;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The Slack Web API calls the manager makes for issue posts. Implementations retry transient failures
+ * (5xx, timeouts, 429 after waiting {@code Retry-After}) and throw {@link SlackCallException} when a call
+ * finally fails: {@code transientFailure() == false} for Slack's answer errors such as
+ * {@code channel_not_found}, {@code true} when Slack could not be reached in time (the caller retries the
+ * whole message later).
+ */
+public interface SlackGateway {
+
+    /** {@code chat.postMessage} with blocks, fallback text, username/icon and message metadata; returns the ts. */
+    String postMessage(PostContent content);
+
+    /** {@code chat.update} of the post {@code ts} to {@code content} (metadata included). */
+    void updateMessage(String channelId, String ts, PostContent content);
+
+    /** {@code chat.delete}; "already gone" errors are not failures. */
+    void deleteMessage(String channelId, String ts);
+
+    /** True when the message has thread replies ({@code conversations.replies}). */
+    boolean hasReplies(String channelId, String ts);
+
+    /**
+     * The ts of a post made by this bot since {@code since} whose metadata names this correlation ID
+     * ({@code conversations.history} with metadata), used to adopt a post made just before a crash.
+     */
+    Optional<String> findIssuePost(String channelId, String correlationId, Instant since);
+
+    /** Channel name and whether the bot is a member (cached); used for escalation moves and metric labels. */
+    ChannelView channel(String channelId);
+
+    /** What the manager needs to know about a channel. */
+    record ChannelView(String id, String name, boolean exists, boolean botMember) {
+    }
+}
