@@ -1,0 +1,78 @@
+package dev.slackmgr.manager.channel;
+
+import dev.slackmgr.common.queue.MessageHandler;
+import dev.slackmgr.common.queue.redis.QueueConnection;
+import dev.slackmgr.manager.issue.ChannelEngine;
+import dev.slackmgr.manager.issue.ManagerSettings;
+import dev.slackmgr.manager.settings.ManagerSettingsFile;
+import dev.slackmgr.manager.slack.SlackGateway;
+import dev.slackmgr.manager.store.IssueStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+
+/**
+ * Wires alert processing: settings, the issue engine, the channel lock, the effect executor, the channel
+ * processor, the periodic cycle and the {@code alertMessageHandler} the alerts queue consumer calls.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "slackmgr.queue.enabled", havingValue = "true", matchIfMissing = true)
+public class ProcessingConfiguration {
+
+    @Bean
+    ManagerSettings managerSettings(@Value("${slackmgr.settings-file:}") String path) {
+        return ManagerSettingsFile.load(path);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ChannelEngine channelEngine(ManagerSettings settings, @Value("${slackmgr.time-zone:UTC}") String zone) {
+        return new ChannelEngine(settings, ZoneId.of(zone));
+    }
+
+    @Bean
+    ChannelLocks channelLocks(QueueConnection queueConnection,
+                              @Value("${slackmgr.lock-key-prefix:slack-manager:}") String prefix) {
+        return new ChannelLocks(queueConnection, prefix, Duration.ofMillis(200));
+    }
+
+    @Bean
+    EffectExecutor effectExecutor(SlackGateway slack, IssueStore store, Clock clock, ChannelLocks locks) {
+        return new EffectExecutor(slack, store, clock, new IssueMover(slack, store, locks));
+    }
+
+    @Bean
+    ChannelProcessor channelProcessor(IssueStore store, SlackGateway slack, ChannelLocks locks, EffectExecutor executor,
+                                      ManagerSettings settings, ChannelEngine engine, Clock clock, MeterRegistry metrics,
+                                      @Value("${slackmgr.encryption-key:}") String encryptionKey) {
+        return new ChannelProcessor(store, slack, locks, executor, () -> settings, () -> engine, clock, metrics,
+                !encryptionKey.isBlank());
+    }
+
+    @Bean
+    InfraRetry infraRetry() {
+        return new InfraRetry(Duration.ofMillis(500), Duration.ofSeconds(30));
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    TickScheduler tickScheduler(ChannelProcessor processor, IssueStore store, ManagerSettings settings) {
+        return new TickScheduler(processor, store, () -> Duration.ofSeconds(settings.issueProcessingIntervalSeconds()));
+    }
+
+    @Bean
+    MessageHandler alertMessageHandler(ChannelProcessor processor, InfraRetry retry, TickScheduler ticks) {
+        return new AlertMessageHandler(processor, retry, ticks);
+    }
+}
