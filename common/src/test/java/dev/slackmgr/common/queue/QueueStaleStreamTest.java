@@ -56,6 +56,9 @@ class QueueStaleStreamTest extends QueueTestSupport {
         Thread.sleep(1000); // several cleanup rounds while the entry is pending
         assertThat(connection.sync().exists(keys.stream("C1"))).as("pending stream kept").isEqualTo(1);
         assertThat(connection.sync().xpending(keys.stream("C1"), opts.consumerGroup()).getCount()).isEqualTo(1);
+        await(Duration.ofSeconds(3), () -> registry.get("slackmgr_queue_pending").gauge().value() == 1.0
+                && registry.get("slackmgr_queue_depth").gauge().value() == 1.0
+                && registry.get("slackmgr_queue_oldest_pending_age_seconds").gauge().value() >= 1.0, "queue gauges");
         release.countDown();
         await(Duration.ofSeconds(5), () -> handled.contains("waiting"), "handled");
     }
