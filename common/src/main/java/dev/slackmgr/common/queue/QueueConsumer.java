@@ -156,6 +156,7 @@ public final class QueueConsumer implements AutoCloseable {
         every(options.streamRefreshInterval(), () -> {
             cleanupStale();
             refreshIndex();
+            pruneIdleConsumers();
         });
         every(options.lockTtl().dividedBy(3), lockKeeper::extendAll);
         every(options.metricsInterval(), this::refreshMetrics);
@@ -535,6 +536,19 @@ public final class QueueConsumer implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.error("queue stream cleanup failed: queue_name={} stream_key={} error={}", keys.queue(), stream,
                         e.toString());
+            }
+        }
+    }
+
+    /** Removes group members of dead instances (idle, nothing pending) so the group does not grow forever. */
+    private void pruneIdleConsumers() {
+        String minIdle = Long.toString(options.idleConsumerTimeout().toMillis());
+        for (String channel : known) {
+            Long removed = QueueScripts.PRUNE_CONSUMERS.run(commands, new String[] {keys.stream(channel)},
+                    options.consumerGroup(), minIdle, consumerName);
+            if (removed != null && removed > 0) {
+                log.info("idle queue consumers removed: queue_name={} channel_id={} count={}", keys.queue(), channel,
+                        removed);
             }
         }
     }

@@ -175,6 +175,25 @@ final class QueueScripts {
             """, ScriptOutputType.INTEGER);
 
     /**
+     * Removes consumers without pending entries that were idle at least minIdleMs, never the caller itself.
+     * Atomic, so a consumer that just read an entry is never removed (which would drop its pending entry).
+     * KEYS: stream. ARGV: group, minIdleMs, self. Returns the number removed.
+     */
+    static final LuaScript PRUNE_CONSUMERS = new LuaScript(IDS + """
+            local consumers = redis.pcall('XINFO', 'CONSUMERS', KEYS[1], ARGV[1])
+            if type(consumers) == 'table' and consumers.err then return 0 end
+            local removed = 0
+            for _, c in ipairs(consumers) do
+              local name = field(c, 'name')
+              if name ~= ARGV[3] and field(c, 'pending') == 0 and field(c, 'idle') >= tonumber(ARGV[2]) then
+                redis.call('XGROUP', 'DELCONSUMER', KEYS[1], ARGV[1], name)
+                removed = removed + 1
+              end
+            end
+            return removed
+            """, ScriptOutputType.INTEGER);
+
+    /**
      * Depth figures of one stream for one group. KEYS: stream. ARGV: group, cap.
      * Returns {pending, oldestPendingId or '', undelivered (capped)}.
      */
