@@ -48,7 +48,10 @@ import java.util.concurrent.TimeUnit;
  * ({@code XREADGROUP >}). The batch is handled sequentially under the lock, which is extended every
  * {@code lockTtl/3} while held; then one round trip ({@code RELEASE}) acknowledges the handled entries, hands
  * unhandled ones back (marked claimable at once) and releases the lock (token-checked). A failing message is
- * retried in place with exponential backoff, before any later message of its channel; after
+ * handed back with its failure count as the entry's delivery counter and an idle time that makes it claimable
+ * after the retry backoff (exponential); since nothing newer is read while an older entry is pending, it is
+ * retried before any later message of its channel, by whichever instance gets the lock, and no worker thread
+ * sleeps meanwhile. After
  * {@code maxAttempts} failures, or when it has no body or the handler throws
  * {@link UnprocessableMessageException}, it is written to the dead-letter stream, acknowledged, and the
  * channel moves on.
@@ -156,6 +159,7 @@ public final class QueueConsumer implements AutoCloseable {
         every(options.streamRefreshInterval(), () -> {
             cleanupStale();
             refreshIndex();
+            pruneIdleConsumers();
         });
         every(options.lockTtl().dividedBy(3), lockKeeper::extendAll);
         every(options.metricsInterval(), this::refreshMetrics);
@@ -330,96 +334,99 @@ public final class QueueConsumer implements AutoCloseable {
         List<Delivery> batch = code == 4 ? claimed(reply) : fresh(reply);
         LockKeeper.Hold hold = lockKeeper.hold(lockKey, token);
         boolean full = code == 4 || batch.size() >= options.batchSize();
-        return handleBatch(channel, stream, hold, batch) && full ? ChannelScheduler.AGAIN : ChannelScheduler.DONE;
+        return handleBatch(channel, stream, hold, batch, full);
     }
 
-    /** Handles a batch under the lock; returns false when it stopped early. */
-    private boolean handleBatch(String channel, String stream, LockKeeper.Hold hold, List<Delivery> batch) {
+    /** An entry given back unacknowledged: claimable by the next lock holder after {@code claimMinIdleTime - idle}. */
+    private record HandBack(String id, int retryCount, long idleMillis) {
+    }
+
+    /** Handles a batch under the lock, then acknowledges, hands back and releases in one round trip. */
+    private ChannelScheduler.Next handleBatch(String channel, String stream, LockKeeper.Hold hold,
+                                              List<Delivery> batch, boolean full) {
+        long claimIdle = options.claimMinIdleTime().toMillis();
         List<String> acks = new ArrayList<>(batch.size());
-        List<String> handBack = new ArrayList<>();
-        int next = 0;
-        boolean completed = false;
+        List<HandBack> handBack = new ArrayList<>();
+        ChannelScheduler.Next next = full ? ChannelScheduler.AGAIN : ChannelScheduler.DONE;
+        int i = 0;
+        boolean inFlightFailed = true;
         try {
-            while (next < batch.size() && running && !hold.lost) {
-                Delivery d = batch.get(next);
-                int result = handleOne(channel, d);
-                next++;
-                if (result >= 0) {
-                    handBack.add(d.id());
-                    handBack.add(Integer.toString(result));
+            while (i < batch.size() && running && !hold.lost) {
+                Delivery d = batch.get(i);
+                HandBack back = handleOne(channel, d);
+                i++;
+                if (back != null) {
+                    handBack.add(back);
+                    next = new ChannelScheduler.Later(Math.max(10, claimIdle - back.idleMillis()));
                     break;
                 }
                 acks.add(d.id());
             }
-            completed = next == batch.size();
+            inFlightFailed = false;
         } finally {
-            // entries not started yet are handed back; an entry interrupted by an exception stays pending
-            boolean abrupt = !completed && handBack.isEmpty() && next < batch.size() && running && !hold.lost;
-            int from = abrupt ? next + 1 : next;
+            // an entry whose handling threw (e.g. Redis down while dead-lettering) stays pending as it is
+            int from = inFlightFailed ? i + 1 : i;
             if (!hold.lost) {
-                for (int i = from; i < batch.size(); i++) {
-                    handBack.add(batch.get(i).id());
-                    handBack.add(Integer.toString(Math.max(0, batch.get(i).deliveries() - 1)));
+                for (int j = from; j < batch.size(); j++) {
+                    handBack.add(new HandBack(batch.get(j).id(), Math.max(0, batch.get(j).deliveries() - 1), claimIdle));
                 }
             }
             lockKeeper.drop(hold);
             release(stream, hold, acks, handBack);
         }
-        return completed;
+        return running ? next : ChannelScheduler.DONE;
     }
 
     /**
-     * Handles one entry until it is acknowledged or dead-lettered (returns -1), or until the consumer stops during
-     * a retry wait (returns the failures so far, to be stored as the entry's retry count).
+     * One attempt at one entry. Returns {@code null} when the entry is done (acknowledged or dead-lettered), else
+     * how to hand it back: after a failure with its failure count and an idle time that makes it claimable again
+     * after the retry backoff – before any later entry of the channel, by whichever instance takes the lock.
      */
-    private int handleOne(String channel, Delivery d) throws RuntimeException {
+    private HandBack handleOne(String channel, Delivery d) {
         if (d.fields() == null) {
-            return -1;
+            return null;
         }
         String body = d.fields().get(QueueKeys.FIELD_BODY);
         String fieldChannel = d.fields().get(QueueKeys.FIELD_CHANNEL_ID);
         String ch = fieldChannel == null || fieldChannel.isEmpty() ? channel : fieldChannel;
         if (body == null) {
             deadLetter(channel, d, DeadLetterReason.MISSING_BODY, 0, "entry has no body field");
-            return -1;
+            return null;
         }
         int failures = d.deliveries() - 1;
-        if (d.deliveries() > 1) {
+        if (failures > 0) {
             metrics.redeliveries.increment();
         }
-        String lastError = "delivered " + d.deliveries() + " times without acknowledgement";
-        while (true) {
-            if (failures >= options.maxAttempts()) {
-                deadLetter(channel, d, DeadLetterReason.MAX_ATTEMPTS, failures, lastError);
-                return -1;
+        if (failures >= options.maxAttempts()) {
+            deadLetter(channel, d, DeadLetterReason.MAX_ATTEMPTS, failures,
+                    "delivered " + d.deliveries() + " times without acknowledgement");
+            return null;
+        }
+        QueueMessage m = new QueueMessage(keys.queue(), ch, d.id(), body, d.fields(), failures + 1, Instant.now());
+        long start = System.nanoTime();
+        try {
+            handler.handle(m);
+            metrics.acked.increment();
+            return null;
+        } catch (UnprocessableMessageException e) {
+            deadLetter(channel, d, DeadLetterReason.UNPROCESSABLE, failures + 1, e.toString());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new HandBack(d.id(), failures, options.claimMinIdleTime().toMillis());
+        } catch (Exception e) {
+            int failed = failures + 1;
+            if (failed >= options.maxAttempts()) {
+                deadLetter(channel, d, DeadLetterReason.MAX_ATTEMPTS, failed, e.toString());
+                return null;
             }
-            QueueMessage m = new QueueMessage(keys.queue(), ch, d.id(), body, d.fields(), failures + 1, Instant.now());
-            long start = System.nanoTime();
-            try {
-                handler.handle(m);
-                metrics.acked.increment();
-                return -1;
-            } catch (UnprocessableMessageException e) {
-                deadLetter(channel, d, DeadLetterReason.UNPROCESSABLE, failures + 1, e.toString());
-                return -1;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return failures;
-            } catch (Exception e) {
-                failures++;
-                lastError = e.toString();
-                if (failures < options.maxAttempts()) {
-                    metrics.retries.increment();
-                    Duration wait = options.backoff(failures);
-                    log.error("queue message failed, retrying: queue_name={} channel_id={} message_id={} attempt={} "
-                            + "wait={} error={}", keys.queue(), ch, d.id(), failures, wait, e.toString());
-                    if (awaitStop(wait.toMillis())) {
-                        return failures;
-                    }
-                }
-            } finally {
-                metrics.processing.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            }
+            metrics.retries.increment();
+            Duration wait = options.backoff(failed);
+            log.error("queue message failed, will retry: queue_name={} channel_id={} message_id={} attempt={} "
+                    + "wait={} error={}", keys.queue(), ch, d.id(), failed, wait, e.toString());
+            return new HandBack(d.id(), failed, Math.max(0, options.claimMinIdleTime().toMillis() - wait.toMillis()));
+        } finally {
+            metrics.processing.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -430,22 +437,20 @@ public final class QueueConsumer implements AutoCloseable {
                 keys.queue(), channel, d.id(), reason.label(), failures, error);
     }
 
-    private void release(String stream, LockKeeper.Hold hold, List<String> acks, List<String> handBack) {
-        String[] args = new String[5 + acks.size() + handBack.size()];
-        args[0] = hold.token;
-        args[1] = options.consumerGroup();
-        args[2] = consumerName;
-        args[3] = Long.toString(options.claimMinIdleTime().toMillis());
-        args[4] = Integer.toString(acks.size());
-        int i = 5;
-        for (String id : acks) {
-            args[i++] = id;
-        }
-        for (String s : handBack) {
-            args[i++] = s;
+    private void release(String stream, LockKeeper.Hold hold, List<String> acks, List<HandBack> handBack) {
+        List<String> args = new ArrayList<>(4 + acks.size() + 3 * handBack.size());
+        args.add(hold.token);
+        args.add(options.consumerGroup());
+        args.add(consumerName);
+        args.add(Integer.toString(acks.size()));
+        args.addAll(acks);
+        for (HandBack h : handBack) {
+            args.add(h.id());
+            args.add(Integer.toString(h.retryCount()));
+            args.add(Long.toString(h.idleMillis()));
         }
         try {
-            Long ours = QueueScripts.RELEASE.run(commands, new String[] {stream, hold.key}, args);
+            Long ours = QueueScripts.RELEASE.run(commands, new String[] {stream, hold.key}, args.toArray(new String[0]));
             if (ours == null || ours == 0L) {
                 log.error("channel lock had expired at release: lock_key={}", hold.key);
             }
@@ -535,6 +540,19 @@ public final class QueueConsumer implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.error("queue stream cleanup failed: queue_name={} stream_key={} error={}", keys.queue(), stream,
                         e.toString());
+            }
+        }
+    }
+
+    /** Removes group members of dead instances (idle, nothing pending) so the group does not grow forever. */
+    private void pruneIdleConsumers() {
+        String minIdle = Long.toString(options.idleConsumerTimeout().toMillis());
+        for (String channel : known) {
+            Long removed = QueueScripts.PRUNE_CONSUMERS.run(commands, new String[] {keys.stream(channel)},
+                    options.consumerGroup(), minIdle, consumerName);
+            if (removed != null && removed > 0) {
+                log.info("idle queue consumers removed: queue_name={} channel_id={} count={}", keys.queue(), channel,
+                        removed);
             }
         }
     }

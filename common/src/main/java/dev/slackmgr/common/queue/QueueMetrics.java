@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code slackmgr_queue_pending} – delivered, not yet acknowledged</li>
  *   <li>{@code slackmgr_queue_oldest_pending_age_seconds} – age (since enqueue) of the oldest pending entry</li>
  *   <li>{@code slackmgr_queue_dead_letters} – entries in the dead-letter stream</li>
- *   <li>{@code slackmgr_queue_redeliveries_total} – entries claimed after an earlier delivery</li>
- *   <li>{@code slackmgr_queue_retries_total} – in-place retries after a handler failure</li>
+ *   <li>{@code slackmgr_queue_redeliveries_total} – deliveries of an entry that was delivered before (retries after
+ *       a failure and entries taken over from stopped or crashed consumers)</li>
+ *   <li>{@code slackmgr_queue_retries_total} – handler failures that will be retried</li>
  *   <li>{@code slackmgr_queue_dead_lettered_total{reason}} – entries moved to the dead-letter stream</li>
  *   <li>{@code slackmgr_queue_acked_total} – entries acknowledged after successful handling</li>
  *   <li>{@code slackmgr_queue_lock_contention_total} – lock attempts that found the channel locked elsewhere</li>
@@ -49,9 +50,9 @@ final class QueueMetrics {
         Gauge.builder("slackmgr_queue_dead_letters", deadLetters, AtomicLong::get).tag("queue", queue)
                 .description("entries in the dead-letter stream").register(registry);
         redeliveries = Counter.builder("slackmgr_queue_redeliveries").tag("queue", queue)
-                .description("entries claimed after an earlier delivery").register(registry);
+                .description("deliveries of entries delivered before").register(registry);
         retries = Counter.builder("slackmgr_queue_retries").tag("queue", queue)
-                .description("retries after a handler failure").register(registry);
+                .description("handler failures that will be retried").register(registry);
         acked = Counter.builder("slackmgr_queue_acked").tag("queue", queue)
                 .description("entries acknowledged after successful handling").register(registry);
         lockContention = Counter.builder("slackmgr_queue_lock_contention").tag("queue", queue)

@@ -29,12 +29,15 @@ import java.util.Objects;
  * @param metricsInterval         how often depth/pending gauges are refreshed (15 s)
  * @param registerInterval        how often a producer re-registers a channel in index and activity zset (60 s),
  *                                must be below {@code streamInactivityTimeout}
+ * @param idleConsumerTimeout     consumers (of any instance) idle this long without pending entries are removed
+ *                                from the group (1 h)
  */
 public record QueueOptions(String keyPrefix, String consumerGroup, long maxStreamLength, Duration lockTtl,
                            Duration claimMinIdleTime, int batchSize, int concurrency, Duration blockTimeout,
                            Duration sweepInterval, Duration streamRefreshInterval, Duration streamInactivityTimeout,
                            int maxAttempts, Duration retryBackoff, Duration maxRetryBackoff, long deadLetterMaxLength,
-                           long notifyMaxLength, Duration metricsInterval, Duration registerInterval) {
+                           long notifyMaxLength, Duration metricsInterval, Duration registerInterval,
+                           Duration idleConsumerTimeout) {
 
     public QueueOptions {
         require(keyPrefix != null && !keyPrefix.isBlank(), "keyPrefix must not be blank");
@@ -58,6 +61,7 @@ public record QueueOptions(String keyPrefix, String consumerGroup, long maxStrea
         require(notifyMaxLength >= 1, "notifyMaxLength must be >= 1");
         positive(metricsInterval, "metricsInterval");
         positive(registerInterval, "registerInterval");
+        positive(idleConsumerTimeout, "idleConsumerTimeout");
         require(streamInactivityTimeout.isZero() || registerInterval.compareTo(streamInactivityTimeout) < 0,
                 "registerInterval must be shorter than streamInactivityTimeout");
     }
@@ -67,7 +71,7 @@ public record QueueOptions(String keyPrefix, String consumerGroup, long maxStrea
         return new QueueOptions(QueueKeys.DEFAULT_PREFIX, QueueKeys.DEFAULT_GROUP, 10_000, Duration.ofSeconds(140),
                 Duration.ofSeconds(120), 50, 8, Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(30),
                 Duration.ofHours(48), 5, Duration.ofSeconds(1), Duration.ofSeconds(30), 10_000, 10_000,
-                Duration.ofSeconds(15), Duration.ofSeconds(60));
+                Duration.ofSeconds(15), Duration.ofSeconds(60), Duration.ofHours(1));
     }
 
     /** The key layout of queue {@code queue} under {@link #keyPrefix()}. */
@@ -87,81 +91,88 @@ public record QueueOptions(String keyPrefix, String consumerGroup, long maxStrea
     public QueueOptions withKeyPrefix(String v) {
         return new QueueOptions(v, consumerGroup, maxStreamLength, lockTtl, claimMinIdleTime, batchSize, concurrency,
                 blockTimeout, sweepInterval, streamRefreshInterval, streamInactivityTimeout, maxAttempts, retryBackoff,
-                maxRetryBackoff, deadLetterMaxLength, notifyMaxLength, metricsInterval, registerInterval);
+                maxRetryBackoff, deadLetterMaxLength, notifyMaxLength, metricsInterval, registerInterval, idleConsumerTimeout);
     }
 
     public QueueOptions withConsumerGroup(String v) {
         return new QueueOptions(keyPrefix, v, maxStreamLength, lockTtl, claimMinIdleTime, batchSize, concurrency,
                 blockTimeout, sweepInterval, streamRefreshInterval, streamInactivityTimeout, maxAttempts, retryBackoff,
-                maxRetryBackoff, deadLetterMaxLength, notifyMaxLength, metricsInterval, registerInterval);
+                maxRetryBackoff, deadLetterMaxLength, notifyMaxLength, metricsInterval, registerInterval, idleConsumerTimeout);
     }
 
     public QueueOptions withMaxStreamLength(long v) {
         return new QueueOptions(keyPrefix, consumerGroup, v, lockTtl, claimMinIdleTime, batchSize, concurrency,
                 blockTimeout, sweepInterval, streamRefreshInterval, streamInactivityTimeout, maxAttempts, retryBackoff,
-                maxRetryBackoff, deadLetterMaxLength, notifyMaxLength, metricsInterval, registerInterval);
+                maxRetryBackoff, deadLetterMaxLength, notifyMaxLength, metricsInterval, registerInterval, idleConsumerTimeout);
     }
 
     /** Sets lock TTL and claim idle time together (they are validated against each other). */
     public QueueOptions withLockTiming(Duration lockTtl, Duration claimMinIdleTime) {
         return new QueueOptions(keyPrefix, consumerGroup, maxStreamLength, lockTtl, claimMinIdleTime, batchSize,
                 concurrency, blockTimeout, sweepInterval, streamRefreshInterval, streamInactivityTimeout, maxAttempts,
-                retryBackoff, maxRetryBackoff, deadLetterMaxLength, notifyMaxLength, metricsInterval, registerInterval);
+                retryBackoff, maxRetryBackoff, deadLetterMaxLength, notifyMaxLength, metricsInterval, registerInterval, idleConsumerTimeout);
     }
 
     public QueueOptions withBatchSize(int v) {
         return new QueueOptions(keyPrefix, consumerGroup, maxStreamLength, lockTtl, claimMinIdleTime, v, concurrency,
                 blockTimeout, sweepInterval, streamRefreshInterval, streamInactivityTimeout, maxAttempts, retryBackoff,
-                maxRetryBackoff, deadLetterMaxLength, notifyMaxLength, metricsInterval, registerInterval);
+                maxRetryBackoff, deadLetterMaxLength, notifyMaxLength, metricsInterval, registerInterval, idleConsumerTimeout);
     }
 
     public QueueOptions withConcurrency(int v) {
         return new QueueOptions(keyPrefix, consumerGroup, maxStreamLength, lockTtl, claimMinIdleTime, batchSize, v,
                 blockTimeout, sweepInterval, streamRefreshInterval, streamInactivityTimeout, maxAttempts, retryBackoff,
-                maxRetryBackoff, deadLetterMaxLength, notifyMaxLength, metricsInterval, registerInterval);
+                maxRetryBackoff, deadLetterMaxLength, notifyMaxLength, metricsInterval, registerInterval, idleConsumerTimeout);
     }
 
     public QueueOptions withBlockTimeout(Duration v) {
         return new QueueOptions(keyPrefix, consumerGroup, maxStreamLength, lockTtl, claimMinIdleTime, batchSize,
                 concurrency, v, sweepInterval, streamRefreshInterval, streamInactivityTimeout, maxAttempts, retryBackoff,
-                maxRetryBackoff, deadLetterMaxLength, notifyMaxLength, metricsInterval, registerInterval);
+                maxRetryBackoff, deadLetterMaxLength, notifyMaxLength, metricsInterval, registerInterval, idleConsumerTimeout);
     }
 
     public QueueOptions withSweepInterval(Duration v) {
         return new QueueOptions(keyPrefix, consumerGroup, maxStreamLength, lockTtl, claimMinIdleTime, batchSize,
                 concurrency, blockTimeout, v, streamRefreshInterval, streamInactivityTimeout, maxAttempts, retryBackoff,
-                maxRetryBackoff, deadLetterMaxLength, notifyMaxLength, metricsInterval, registerInterval);
+                maxRetryBackoff, deadLetterMaxLength, notifyMaxLength, metricsInterval, registerInterval, idleConsumerTimeout);
     }
 
     public QueueOptions withStreamRefreshInterval(Duration v) {
         return new QueueOptions(keyPrefix, consumerGroup, maxStreamLength, lockTtl, claimMinIdleTime, batchSize,
                 concurrency, blockTimeout, sweepInterval, v, streamInactivityTimeout, maxAttempts, retryBackoff,
-                maxRetryBackoff, deadLetterMaxLength, notifyMaxLength, metricsInterval, registerInterval);
+                maxRetryBackoff, deadLetterMaxLength, notifyMaxLength, metricsInterval, registerInterval, idleConsumerTimeout);
     }
 
     public QueueOptions withStreamInactivityTimeout(Duration v) {
         return new QueueOptions(keyPrefix, consumerGroup, maxStreamLength, lockTtl, claimMinIdleTime, batchSize,
                 concurrency, blockTimeout, sweepInterval, streamRefreshInterval, v, maxAttempts, retryBackoff,
-                maxRetryBackoff, deadLetterMaxLength, notifyMaxLength, metricsInterval, registerInterval);
+                maxRetryBackoff, deadLetterMaxLength, notifyMaxLength, metricsInterval, registerInterval, idleConsumerTimeout);
     }
 
     /** Sets the attempt limit and the retry backoff bounds. */
     public QueueOptions withRetries(int maxAttempts, Duration retryBackoff, Duration maxRetryBackoff) {
         return new QueueOptions(keyPrefix, consumerGroup, maxStreamLength, lockTtl, claimMinIdleTime, batchSize,
                 concurrency, blockTimeout, sweepInterval, streamRefreshInterval, streamInactivityTimeout, maxAttempts,
-                retryBackoff, maxRetryBackoff, deadLetterMaxLength, notifyMaxLength, metricsInterval, registerInterval);
+                retryBackoff, maxRetryBackoff, deadLetterMaxLength, notifyMaxLength, metricsInterval, registerInterval, idleConsumerTimeout);
     }
 
     public QueueOptions withMetricsInterval(Duration v) {
         return new QueueOptions(keyPrefix, consumerGroup, maxStreamLength, lockTtl, claimMinIdleTime, batchSize,
                 concurrency, blockTimeout, sweepInterval, streamRefreshInterval, streamInactivityTimeout, maxAttempts,
-                retryBackoff, maxRetryBackoff, deadLetterMaxLength, notifyMaxLength, v, registerInterval);
+                retryBackoff, maxRetryBackoff, deadLetterMaxLength, notifyMaxLength, v, registerInterval, idleConsumerTimeout);
     }
 
     public QueueOptions withRegisterInterval(Duration v) {
         return new QueueOptions(keyPrefix, consumerGroup, maxStreamLength, lockTtl, claimMinIdleTime, batchSize,
                 concurrency, blockTimeout, sweepInterval, streamRefreshInterval, streamInactivityTimeout, maxAttempts,
-                retryBackoff, maxRetryBackoff, deadLetterMaxLength, notifyMaxLength, metricsInterval, v);
+                retryBackoff, maxRetryBackoff, deadLetterMaxLength, notifyMaxLength, metricsInterval, v, idleConsumerTimeout);
+    }
+
+    public QueueOptions withIdleConsumerTimeout(Duration v) {
+        return new QueueOptions(keyPrefix, consumerGroup, maxStreamLength, lockTtl, claimMinIdleTime, batchSize,
+                concurrency, blockTimeout, sweepInterval, streamRefreshInterval, streamInactivityTimeout, maxAttempts,
+                retryBackoff, maxRetryBackoff, deadLetterMaxLength, notifyMaxLength, metricsInterval, registerInterval,
+                v);
     }
 
     private static void positive(Duration d, String name) {

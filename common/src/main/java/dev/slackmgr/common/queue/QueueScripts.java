@@ -113,17 +113,17 @@ final class QueueScripts {
 
     /**
      * Acknowledges, hands back and releases in one round trip. KEYS: stream, lock.
-     * ARGV: token, group, consumer, claimIdleMs, ackCount, ackIds…, then (id, retryCount) pairs to hand back:
-     * they are marked idle for claimIdleMs so the next lock holder claims them first. Returns 1 when the lock
-     * was still ours.
+     * ARGV: token, group, consumer, ackCount, ackIds…, then (id, retryCount, idleMs) triples to hand back: the
+     * entry's delivery counter is set to retryCount and its idle time to idleMs, so it becomes claimable once it
+     * has been idle for claimMinIdleTime. Returns 1 when the lock was still ours.
      */
     static final LuaScript RELEASE = new LuaScript("""
-            local n = tonumber(ARGV[5])
-            if n > 0 then redis.call('XACK', KEYS[1], ARGV[2], unpack(ARGV, 6, 5 + n)) end
-            local i = 6 + n
-            while i < #ARGV do
-              redis.call('XCLAIM', KEYS[1], ARGV[2], ARGV[3], 0, ARGV[i], 'IDLE', ARGV[4], 'RETRYCOUNT', ARGV[i + 1], 'JUSTID')
-              i = i + 2
+            local n = tonumber(ARGV[4])
+            if n > 0 then redis.call('XACK', KEYS[1], ARGV[2], unpack(ARGV, 5, 4 + n)) end
+            local i = 5 + n
+            while i + 2 <= #ARGV do
+              redis.call('XCLAIM', KEYS[1], ARGV[2], ARGV[3], 0, ARGV[i], 'IDLE', ARGV[i + 2], 'RETRYCOUNT', ARGV[i + 1], 'JUSTID')
+              i = i + 3
             end
             if redis.call('GET', KEYS[2]) == ARGV[1] then
               redis.call('DEL', KEYS[2])
@@ -172,6 +172,25 @@ final class QueueScripts {
             redis.call('ZREM', KEYS[2], ARGV[1])
             redis.call('SREM', KEYS[1], ARGV[1])
             return 1
+            """, ScriptOutputType.INTEGER);
+
+    /**
+     * Removes consumers without pending entries that were idle at least minIdleMs, never the caller itself.
+     * Atomic, so a consumer that just read an entry is never removed (which would drop its pending entry).
+     * KEYS: stream. ARGV: group, minIdleMs, self. Returns the number removed.
+     */
+    static final LuaScript PRUNE_CONSUMERS = new LuaScript(IDS + """
+            local consumers = redis.pcall('XINFO', 'CONSUMERS', KEYS[1], ARGV[1])
+            if type(consumers) == 'table' and consumers.err then return 0 end
+            local removed = 0
+            for _, c in ipairs(consumers) do
+              local name = field(c, 'name')
+              if name ~= ARGV[3] and field(c, 'pending') == 0 and field(c, 'idle') >= tonumber(ARGV[2]) then
+                redis.call('XGROUP', 'DELCONSUMER', KEYS[1], ARGV[1], name)
+                removed = removed + 1
+              end
+            end
+            return removed
             """, ScriptOutputType.INTEGER);
 
     /**

@@ -39,6 +39,26 @@ class QueueFailureTest extends QueueTestSupport {
     }
 
     @Test
+    void aChannelWaitingForItsRetryDoesNotHoldAWorker() throws Exception {
+        QueueOptions opts = options.withConcurrency(1).withRetries(5, Duration.ofMillis(800), Duration.ofMillis(800));
+        List<String> handled = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger failuresLeft = new AtomicInteger(1);
+        RedisStreamQueueProducer producer = new RedisStreamQueueProducer(connection, "alerts", opts);
+        producer.send("C1", List.of("slow-1", "slow-2"));
+        consumer("alerts", opts, m -> {
+            if (m.body().equals("slow-1") && failuresLeft.getAndDecrement() > 0) {
+                producer.send("C2", List.of("fast"));
+                throw new IllegalStateException("transient");
+            }
+            handled.add(m.body());
+        });
+
+        await(Duration.ofSeconds(10), () -> handled.size() == 3, "all messages");
+        // the only worker served C2 while C1 waited for its 800 ms backoff; C1 kept its order
+        assertThat(handled).containsExactly("fast", "slow-1", "slow-2");
+    }
+
+    @Test
     void poisonAndExhaustedMessagesAreDeadLetteredAndTheChannelMovesOn() throws Exception {
         RedisStreamQueueProducer producer = producer("alerts");
         producer.send("C1", List.of("first"));
