@@ -1,0 +1,153 @@
+package dev.slackmgr.manager.e2e;
+
+import dev.slackmgr.common.alert.Alert;
+import dev.slackmgr.common.alert.AlertJson;
+import dev.slackmgr.common.queue.QueueProducer;
+import dev.slackmgr.common.testing.TestRedis;
+import dev.slackmgr.common.testing.slack.FakeMessages.FakeMessage;
+import dev.slackmgr.common.testing.slack.FakeSlack;
+import dev.slackmgr.common.testing.slack.FakeWorkspace;
+import dev.slackmgr.manager.ManagerApplication;
+import dev.slackmgr.manager.channel.TickScheduler;
+import dev.slackmgr.manager.issue.Issue;
+import dev.slackmgr.manager.store.IssueStore;
+import dev.slackmgr.manager.testing.TestPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole manager in one JVM against real Redis and PostgreSQL and the real Slack SDK talking HTTP to the fake
+ * Slack: alerts are written to the queue as the API writes them and end up as posts.
+ */
+@SpringBootTest(classes = {ManagerApplication.class, ManagerEndToEndTest.Clocks.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ManagerEndToEndTest {
+    static final MutableClock CLOCK = new MutableClock(Instant.now());
+    static final FakeSlack SLACK = new FakeSlack(new FakeWorkspace("U0BOT")
+            .channel("C0STORM01", "storm").channel("C0LIFE001", "lifecycle"));
+
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        @Primary
+        Clock testClock() {
+            return CLOCK;
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestPostgres.register(registry);
+        registry.add("spring.data.redis.url", TestRedis::url);
+        registry.add("slackmgr.slack.api-url", SLACK::apiUrl);
+        registry.add("slackmgr.slack.bot-token", () -> "xoxb-test");
+        registry.add("slackmgr.slack.pacing.enabled", () -> "false");
+    }
+
+    @Autowired
+    @Qualifier("alertQueueProducer")
+    QueueProducer queue;
+    @Autowired
+    IssueStore store;
+    @Autowired
+    TickScheduler ticks;
+
+    @AfterAll
+    static void stopSlack() {
+        SLACK.close();
+    }
+
+    private static String alert(String channel, String correlationId, String severity, int n, boolean followUp) {
+        Alert.Builder b = Alert.builder();
+        b.timestamp = CLOCK.instant().plusMillis(n).atOffset(ZoneOffset.UTC);
+        b.slackChannelId = channel;
+        b.correlationId = correlationId;
+        b.header = ":status: Problem " + correlationId;
+        b.text = "occurrence " + n;
+        b.severity = severity;
+        b.issueFollowUpEnabled = followUp;
+        b.autoResolveSeconds = 60;
+        b.archivingDelaySeconds = 120;
+        return AlertJson.encode(b.build());
+    }
+
+    private static List<FakeMessage> posts(String channel) {
+        return SLACK.messages().of(channel).stream().filter(m -> m.threadTs() == null).toList();
+    }
+
+    private static void await(String what, Duration max, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void thousandAlertsForTenCorrelationIdsBecomeTenPosts() throws Exception {
+        List<String> batch = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            batch.add(alert("C0STORM01", "storm-" + (i % 10), "error", i, true));
+            if (batch.size() == 100) {
+                queue.send("C0STORM01", batch);
+                batch = new ArrayList<>();
+            }
+        }
+        await("1000 alerts applied", Duration.ofSeconds(90), () -> store.loadOpenIssuesInChannel("C0STORM01").stream()
+                .mapToInt(Issue::alertCount).sum() == 1000);
+        List<Issue> issues = store.loadOpenIssuesInChannel("C0STORM01");
+        assertThat(issues).hasSize(10);
+        assertThat(issues).extracting(Issue::alertCount).containsOnly(100);
+        List<FakeMessage> posts = posts("C0STORM01");
+        assertThat(posts).hasSize(10);
+        assertThat(posts).extracting(m -> m.eventPayload().get("correlationId"))
+                .containsExactlyInAnyOrderElementsOf(issues.stream().map(Issue::correlationId).toList());
+        assertThat(issues).extracting(Issue::slackPostId)
+                .containsExactlyInAnyOrderElementsOf(posts.stream().map(FakeMessage::ts).toList());
+    }
+
+    @Test
+    void resolvedAlertUpdatesThePostAndTimersResolveAndArchive() throws Exception {
+        queue.send("C0LIFE001", List.of(alert("C0LIFE001", "disk", "error", 0, true),
+                alert("C0LIFE001", "cpu", "warning", 1, true)));
+        await("two posts", Duration.ofSeconds(30), () -> posts("C0LIFE001").size() == 2);
+        FakeMessage disk = posts("C0LIFE001").stream()
+                .filter(m -> "disk".equals(m.eventPayload().get("correlationId"))).findFirst().orElseThrow();
+        assertThat(disk.blocksJson()).contains(":x:");
+
+        queue.send("C0LIFE001", List.of(alert("C0LIFE001", "disk", "resolved", 2, true)));
+        await("the disk post shows resolved", Duration.ofSeconds(30), () -> SLACK.messages().find("C0LIFE001", disk.ts())
+                .map(m -> m.blocksJson().contains(":white_check_mark:")).orElse(false));
+        assertThat(posts("C0LIFE001")).hasSize(2);
+
+        CLOCK.advance(Duration.ofSeconds(61));
+        ticks.round();
+        Issue cpu = store.loadOpenIssuesInChannel("C0LIFE001").stream()
+                .filter(i -> i.correlationId().equals("cpu")).findFirst().orElseThrow();
+        assertThat(SLACK.messages().find("C0LIFE001", cpu.slackPostId()).orElseThrow().blocksJson())
+                .as("auto-resolved after the quiet period").contains(":white_check_mark:");
+
+        CLOCK.advance(Duration.ofSeconds(121));
+        ticks.round();
+        assertThat(store.loadOpenIssuesInChannel("C0LIFE001")).as("archived after the archiving delay").isEmpty();
+        assertThat(posts("C0LIFE001")).hasSize(2);
+    }
+}
