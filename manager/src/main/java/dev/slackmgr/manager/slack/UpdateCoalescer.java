@@ -1,0 +1,137 @@
+package dev.slackmgr.manager.slack;
+
+import dev.slackmgr.manager.post.PostContent;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Latest-wins {@code chat.update} per post: at most one update of a post ({@code channel}, {@code ts}) is in
+ * flight; content submitted meanwhile replaces any content still waiting, so while Slack calls are slow or paused
+ * (429 gate, pacing) a post that changes ten times is updated once or twice with its latest content, not ten
+ * times.
+ *
+ * <p>{@link #submit} returns a future that completes when content at least as new as the submitted one has been
+ * sent (or completes exceptionally with the {@link SlackCallException} of the send that carried it); a caller
+ * that must know the post is current before going on (e.g. before releasing a channel lock) joins it, and
+ * {@link #flush()} waits for everything submitted so far.
+ */
+public final class UpdateCoalescer implements AutoCloseable {
+    private final SlackGateway gateway;
+    private final Executor executor;
+    private final ExecutorService owned;
+    private final Map<PostKey, Slot> slots = new HashMap<>();
+
+    private record PostKey(String channelId, String ts) {
+    }
+
+    /** State of one post: the content waiting to be sent, who waits for it, and whether a sender runs. */
+    private static final class Slot {
+        PostContent pending;
+        List<CompletableFuture<Void>> waiters = new ArrayList<>();
+        final List<CompletableFuture<Void>> inFlight = new ArrayList<>();
+        boolean sending;
+    }
+
+    /**
+     * @param executor runs the sends (one task per post with pending content); the gateway's own concurrency
+     *                 limit bounds the HTTP calls
+     */
+    public UpdateCoalescer(SlackGateway gateway, Executor executor) {
+        this.gateway = gateway;
+        this.executor = executor;
+        this.owned = null;
+    }
+
+    /** A coalescer running its sends on its own daemon threads ({@code slack-update-N}), stopped by {@link #close}. */
+    public UpdateCoalescer(SlackGateway gateway) {
+        AtomicInteger n = new AtomicInteger();
+        this.gateway = gateway;
+        this.owned = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "slack-update-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.executor = owned;
+    }
+
+    /** Stops the own threads, if any (sends in progress finish). */
+    @Override
+    public void close() {
+        if (owned != null) {
+            owned.shutdown();
+        }
+    }
+
+    /** Queues {@code content} as the next content of the post, replacing content not yet sent. */
+    public CompletableFuture<Void> submit(String channelId, String ts, PostContent content) {
+        PostKey key = new PostKey(channelId, ts);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        boolean start;
+        synchronized (slots) {
+            Slot slot = slots.computeIfAbsent(key, k -> new Slot());
+            slot.pending = content;
+            slot.waiters.add(done);
+            start = !slot.sending;
+            slot.sending = true;
+        }
+        if (start) {
+            executor.execute(() -> drain(key));
+        }
+        return done;
+    }
+
+    /** Completes when every update submitted before this call has been sent or has failed. */
+    public CompletableFuture<Void> flush() {
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        synchronized (slots) {
+            for (Slot s : slots.values()) {
+                all.addAll(s.waiters);
+                all.addAll(s.inFlight);
+            }
+        }
+        return CompletableFuture.allOf(all.stream()
+                .map(f -> f.handle((v, e) -> (Void) null))
+                .toArray(CompletableFuture[]::new));
+    }
+
+    /** Number of posts with an update waiting or in flight. */
+    public int pendingPosts() {
+        synchronized (slots) {
+            return slots.size();
+        }
+    }
+
+    private void drain(PostKey key) {
+        while (true) {
+            PostContent content;
+            List<CompletableFuture<Void>> waiters;
+            synchronized (slots) {
+                Slot slot = slots.get(key);
+                slot.inFlight.clear();
+                if (slot.pending == null) {
+                    slots.remove(key);
+                    return;
+                }
+                content = slot.pending;
+                waiters = slot.waiters;
+                slot.pending = null;
+                slot.waiters = new ArrayList<>();
+                slot.inFlight.addAll(waiters);
+            }
+            try {
+                gateway.updateMessage(key.channelId(), key.ts(), content);
+                waiters.forEach(w -> w.complete(null));
+            } catch (RuntimeException e) {
+                waiters.forEach(w -> w.completeExceptionally(e));
+            }
+        }
+    }
+}
