@@ -110,28 +110,47 @@ public final class UpdateCoalescer implements AutoCloseable {
     }
 
     private void drain(PostKey key) {
-        while (true) {
-            PostContent content;
-            List<CompletableFuture<Void>> waiters;
+        Batch batch;
+        synchronized (slots) {
+            batch = take(slots.get(key));
+        }
+        while (batch != null) {
+            RuntimeException failure = null;
+            try {
+                gateway.updateMessage(key.channelId(), key.ts(), batch.content());
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            Batch next;
             synchronized (slots) {
                 Slot slot = slots.get(key);
                 slot.inFlight.clear();
-                if (slot.pending == null) {
+                next = slot.pending == null ? null : take(slot);
+                if (next == null) {
                     slots.remove(key);
-                    return;
                 }
-                content = slot.pending;
-                waiters = slot.waiters;
-                slot.pending = null;
-                slot.waiters = new ArrayList<>();
-                slot.inFlight.addAll(waiters);
             }
-            try {
-                gateway.updateMessage(key.channelId(), key.ts(), content);
-                waiters.forEach(w -> w.complete(null));
-            } catch (RuntimeException e) {
-                waiters.forEach(w -> w.completeExceptionally(e));
+            for (CompletableFuture<Void> w : batch.waiters()) {
+                if (failure == null) {
+                    w.complete(null);
+                } else {
+                    w.completeExceptionally(failure);
+                }
             }
+            batch = next;
         }
+    }
+
+    /** The content to send next and who waits for it. */
+    private record Batch(PostContent content, List<CompletableFuture<Void>> waiters) {
+    }
+
+    /** Moves the slot's pending content into flight; the caller holds the lock. */
+    private static Batch take(Slot slot) {
+        Batch b = new Batch(slot.pending, slot.waiters);
+        slot.pending = null;
+        slot.waiters = new ArrayList<>();
+        slot.inFlight.addAll(b.waiters());
+        return b;
     }
 }
