@@ -43,6 +43,7 @@ public final class FakeSlack implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final FakeMessages messages;
     private final FakeFaults faults = new FakeFaults();
+    private final List<String> tokens = new CopyOnWriteArrayList<>();
 
     /** One recorded API call: the method name and its form parameters. */
     public record Call(String method, Map<String, String> params) {
@@ -90,6 +91,12 @@ public final class FakeSlack implements AutoCloseable {
 
     public void clearCalls() {
         calls.clear();
+        tokens.clear();
+    }
+
+    /** The token of every recorded call, in call order ({@code Authorization: Bearer} or form field; "" = none). */
+    public List<String> tokens() {
+        return List.copyOf(tokens);
     }
 
     /** Messages posted to the fake workspace. */
@@ -148,6 +155,8 @@ public final class FakeSlack implements AutoCloseable {
                 params.putAll(parseForm(body));
             }
             calls.add(new Call(method, Map.copyOf(params)));
+            String auth = ex.getRequestHeaders().getFirst("Authorization");
+            tokens.add(auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.getOrDefault("token", ""));
             Duration delay = faults.latency();
             if (!delay.isZero()) {
                 sleep(delay);
