@@ -68,7 +68,7 @@ public class SlackConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    UpdateCoalescer slackUpdateCoalescer(SlackGateway slackGateway) {
-        return new UpdateCoalescer(slackGateway);
+    UpdateCoalescer slackUpdateCoalescer(SlackGateway slackGateway, SlackClientSettings settings) {
+        return new UpdateCoalescer(slackGateway, Math.max(4, settings.concurrency() * 2));
     }
 }

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -50,16 +52,23 @@ public final class UpdateCoalescer implements AutoCloseable {
         this.owned = null;
     }
 
-    /** A coalescer running its sends on its own daemon threads ({@code slack-update-N}), stopped by {@link #close}. */
-    public UpdateCoalescer(SlackGateway gateway) {
+    /**
+     * A coalescer running its sends on up to {@code threads} own daemon threads ({@code slack-update-N}), stopped
+     * by {@link #close}. Posts beyond that wait in a queue, where their content keeps being replaced by newer
+     * submissions, so a bounded pool coalesces even more under load.
+     */
+    public UpdateCoalescer(SlackGateway gateway, int threads) {
         AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "slack-update-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
         this.gateway = gateway;
-        this.owned = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "slack-update-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        this.executor = owned;
+        this.owned = pool;
+        this.executor = pool;
     }
 
     /** Stops the own threads, if any (sends in progress finish). */

@@ -73,7 +73,7 @@ class UpdateCoalescerTest {
     @Test
     void onlyTheLatestPendingContentIsSentAfterTheUpdateInFlight() throws Exception {
         BlockingGateway gateway = new BlockingGateway();
-        try (UpdateCoalescer coalescer = new UpdateCoalescer(gateway)) {
+        try (UpdateCoalescer coalescer = new UpdateCoalescer(gateway, 2)) {
             CompletableFuture<Void> v1 = coalescer.submit("C1", "1.1", content("v1"));
             assertThat(gateway.firstStarted.await(5, TimeUnit.SECONDS)).isTrue();
             CompletableFuture<Void> v2 = coalescer.submit("C1", "1.1", content("v2"));
@@ -97,7 +97,7 @@ class UpdateCoalescerTest {
         BlockingGateway gateway = new BlockingGateway();
         gateway.failWith = new SlackCallException("chat.update", "message_not_found", false, null);
         gateway.release.countDown();
-        try (UpdateCoalescer coalescer = new UpdateCoalescer(gateway)) {
+        try (UpdateCoalescer coalescer = new UpdateCoalescer(gateway, 2)) {
             CompletableFuture<Void> v1 = coalescer.submit("C1", "1.1", content("v1"));
             assertThatThrownBy(() -> v1.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(SlackCallException.class);
             coalescer.flush().get(5, TimeUnit.SECONDS);
@@ -112,7 +112,7 @@ class UpdateCoalescerTest {
                     .withWaits(Duration.ofMillis(300), Duration.ZERO, Duration.ofMillis(50)));
             String ts = fx.gateway.postMessage(content("v0"));
             slack.rateLimitNext("chat.update", 1, 0);
-            try (UpdateCoalescer coalescer = new UpdateCoalescer(fx.gateway)) {
+            try (UpdateCoalescer coalescer = new UpdateCoalescer(fx.gateway, 2)) {
                 coalescer.submit("C1", ts, content("v1"));
                 while (!fx.gate.isBlocked()) {
                     Thread.sleep(5);
