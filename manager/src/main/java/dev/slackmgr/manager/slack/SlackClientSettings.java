@@ -70,6 +70,13 @@ public record SlackClientSettings(String botToken, String apiUrl, Duration httpT
                 maxJitter, transientBackoff, channelCacheTtl, gateKey, gatePollInterval, pacing);
     }
 
+    /** A copy with another HTTP timeout. */
+    public SlackClientSettings withHttpTimeout(Duration httpTimeout) {
+        return new SlackClientSettings(botToken, apiUrl, httpTimeout, concurrency, maxAttemptsForRateLimitError,
+                maxAttemptsForTransientError, maxRateLimitErrorWait, maxTransientErrorWait, rateLimitExtraWait,
+                maxJitter, transientBackoff, channelCacheTtl, gateKey, gatePollInterval, pacing);
+    }
+
     /** A copy with other retry attempts and budgets. */
     public SlackClientSettings withRetries(int rateLimitAttempts, Duration rateLimitBudget, int transientAttempts,
                                            Duration transientBudget) {

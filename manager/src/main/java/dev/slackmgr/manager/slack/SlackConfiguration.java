@@ -24,6 +24,11 @@ public class SlackConfiguration {
 
     @Bean
     MethodsClient slackMethodsClient(SlackClientSettings settings) {
+        return methodsClient(settings);
+    }
+
+    /** An SDK client for {@code settings.apiUrl()} with the bot token, HTTP timeouts and SDK stats off. */
+    static MethodsClient methodsClient(SlackClientSettings settings) {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiUrl());
         config.setStatsEnabled(false);

@@ -1,7 +1,5 @@
 package dev.slackmgr.manager.slack;
 
-import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
@@ -26,10 +24,7 @@ final class GatewayFixture {
     GatewayFixture(FakeSlack slack, SlackClientSettings settings, RateLimitGate gate) {
         this.settings = settings.withApi(slack.apiUrl(), "xoxb-test");
         this.gate = gate;
-        SlackConfig config = new SlackConfig();
-        config.setMethodsEndpointUrlPrefix(this.settings.apiUrl());
-        config.setStatsEnabled(false);
-        MethodsClient methods = Slack.getInstance(config).methods(this.settings.botToken());
+        MethodsClient methods = SlackConfiguration.methodsClient(this.settings);
         SlackMetrics metrics = new SlackMetrics(registry);
         SlackCallRunner runner = new SlackCallRunner(this.settings, gate, new SlackPacer(this.settings.pacing()),
                 metrics, Clock.systemUTC());

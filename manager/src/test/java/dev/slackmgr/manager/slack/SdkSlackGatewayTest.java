@@ -170,6 +170,23 @@ class SdkSlackGatewayTest {
     }
 
     @Test
+    void slowAnswersTimeOutAndAreRetriedAsTransient() {
+        GatewayFixture impatient = new GatewayFixture(slack, GatewayFixture.fast()
+                .withHttpTimeout(Duration.ofMillis(200))
+                .withRetries(10, Duration.ofSeconds(30), 2, Duration.ofSeconds(30)));
+        slack.latency(Duration.ofMillis(600));
+        assertThatThrownBy(() -> impatient.gateway.channel("C1"))
+                .isInstanceOfSatisfying(SlackCallException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo("timeout");
+                    assertThat(e.transientFailure()).isTrue();
+                });
+        assertThat(slack.callCount("conversations.info")).isEqualTo(2);
+
+        slack.latency(Duration.ZERO);
+        assertThat(impatient.gateway.channel("C1").name()).isEqualTo("alerts");
+    }
+
+    @Test
     void exhaustedTransientBudgetEndsWithATransientFailure() {
         GatewayFixture three = new GatewayFixture(slack, GatewayFixture.fast()
                 .withRetries(10, Duration.ofSeconds(30), 3, Duration.ofSeconds(30)));
