@@ -13,7 +13,7 @@ import java.util.stream.IntStream;
 /**
  * The state of a fake Slack workspace: a bot user and channels, answering the read-only Web API methods
  * the services use ({@code auth.test}, {@code conversations.info}, {@code conversations.members},
- * {@code users.conversations}).
+ * {@code users.conversations}). Messages live in {@link FakeMessages} ({@link FakeSlack#messages()}).
  */
 public final class FakeWorkspace {
     /** The {@code bot_id} of messages the bot posts. */
