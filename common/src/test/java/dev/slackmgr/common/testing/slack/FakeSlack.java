@@ -8,11 +8,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -21,9 +23,16 @@ import java.util.function.Function;
 /**
  * A small fake of the Slack Web API served over real HTTP, for tests that run the real Slack SDK.
  *
- * <p>Point the SDK at {@link #apiUrl()} (e.g. {@code SlackConfig.setMethodsEndpointUrlPrefix}). Methods are
- * answered from a {@link FakeWorkspace}; any method can be overridden with {@link #on}. Every call is
- * recorded ({@link #calls}).
+ * <p>Point the SDK at {@link #apiUrl()} (e.g. {@code SlackConfig.setMethodsEndpointUrlPrefix}). Read-only methods
+ * are answered from a {@link FakeWorkspace}, message methods ({@code chat.postMessage}, {@code chat.update},
+ * {@code chat.delete}, {@code conversations.history}, {@code conversations.replies}) from {@link #messages()};
+ * any method can be overridden with {@link #on}. Every call is recorded ({@link #calls}), including the ones
+ * rejected by fault injection ({@link #rateLimitNext}, {@link #failNext}, {@link #latency}) or by enforced
+ * rate limits ({@link #limitPerMinute}, {@link #limitPerChannelPerSecond}).
+ *
+ * <p>Request bodies may be {@code application/x-www-form-urlencoded} (what the SDK sends for the chat and
+ * conversations methods: blocks and metadata are JSON text in form fields) or JSON (nested values are kept as
+ * JSON text, so both arrive the same way).
  */
 public final class FakeSlack implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -32,6 +41,9 @@ public final class FakeSlack implements AutoCloseable {
     private final FakeWorkspace workspace;
     private final Map<String, Function<Map<String, String>, Map<String, Object>>> overrides = new ConcurrentHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final FakeMessages messages;
+    private final FakeFaults faults = new FakeFaults();
+    private final List<String> tokens = new CopyOnWriteArrayList<>();
 
     /** One recorded API call: the method name and its form parameters. */
     public record Call(String method, Map<String, String> params) {
@@ -39,6 +51,7 @@ public final class FakeSlack implements AutoCloseable {
 
     public FakeSlack(FakeWorkspace workspace) {
         this.workspace = workspace;
+        this.messages = new FakeMessages(workspace);
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -78,6 +91,55 @@ public final class FakeSlack implements AutoCloseable {
 
     public void clearCalls() {
         calls.clear();
+        tokens.clear();
+    }
+
+    /** The token of every recorded call, in call order ({@code Authorization: Bearer} or form field; "" = none). */
+    public List<String> tokens() {
+        return List.copyOf(tokens);
+    }
+
+    /** Messages posted to the fake workspace. */
+    public FakeMessages messages() {
+        return messages;
+    }
+
+    /** The next {@code times} calls of {@code method} get HTTP 429 with {@code Retry-After: retryAfterSeconds}. */
+    public void rateLimitNext(String method, int times, long retryAfterSeconds) {
+        faults.script(method, times, new FakeFaults.Rejection(429, retryAfterSeconds));
+    }
+
+    /** The next {@code times} calls of {@code method} get this HTTP status (e.g. 500, 503) and no JSON body. */
+    public void failNext(String method, int times, int httpStatus) {
+        faults.script(method, times, new FakeFaults.Rejection(httpStatus, 0));
+    }
+
+    /** Every answer is delayed by this much (zero to turn off). */
+    public void latency(Duration latency) {
+        faults.latency(latency);
+    }
+
+    /** Enforces at most {@code permits} calls of {@code method} per sliding minute (Slack's tiers), else 429. */
+    public void limitPerMinute(String method, int permits) {
+        faults.limitPerMinute(method, permits);
+    }
+
+    /**
+     * Enforces at most {@code permits} calls of {@code method} per channel per sliding second (Slack's
+     * {@code chat.postMessage} limit is about 1 per second per channel), else 429.
+     */
+    public void limitPerChannelPerSecond(String method, int permits) {
+        faults.limitPerChannelPerSecond(method, permits);
+    }
+
+    /** Number of calls of {@code method} answered with this HTTP status by fault injection or enforced limits. */
+    public int rejectedCount(String method, int httpStatus) {
+        return faults.rejectedCount(method, httpStatus);
+    }
+
+    /** Removes scripted faults, latency and enforced limits. */
+    public void clearFaults() {
+        faults.clear();
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -87,17 +149,52 @@ public final class FakeSlack implements AutoCloseable {
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String contentType = ex.getRequestHeaders().getFirst("Content-Type");
             if (contentType != null && contentType.startsWith("application/json") && !body.isBlank()) {
-                JSON.readValue(body, Map.class).forEach((k, v) -> params.put(String.valueOf(k), String.valueOf(v)));
+                JSON.readValue(body, Map.class).forEach((k, v) -> params.put(String.valueOf(k),
+                        v instanceof String s ? s : JSON.writeValueAsString(v)));
             } else {
                 params.putAll(parseForm(body));
             }
             calls.add(new Call(method, Map.copyOf(params)));
+            String auth = ex.getRequestHeaders().getFirst("Authorization");
+            tokens.add(auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.getOrDefault("token", ""));
+            Duration delay = faults.latency();
+            if (!delay.isZero()) {
+                sleep(delay);
+            }
+            Optional<FakeFaults.Rejection> rejection = faults.check(method, params.getOrDefault("channel", ""));
+            if (rejection.isPresent()) {
+                reject(ex, rejection.get());
+                return;
+            }
             var override = overrides.get(method);
-            Map<String, Object> answer = override != null ? override.apply(params) : workspace.answer(method, params);
+            Map<String, Object> answer = override != null ? override.apply(params)
+                    : FakeMessages.handles(method) ? messages.answer(method, params) : workspace.answer(method, params);
             byte[] bytes = JSON.writeValueAsBytes(answer);
             ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
             ex.sendResponseHeaders(200, bytes.length);
             ex.getResponseBody().write(bytes);
+        }
+    }
+
+    private static void reject(HttpExchange ex, FakeFaults.Rejection r) throws IOException {
+        byte[] bytes;
+        if (r.status() == 429) {
+            ex.getResponseHeaders().set("Retry-After", String.valueOf(r.retryAfterSeconds()));
+            ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+            bytes = JSON.writeValueAsBytes(error("ratelimited"));
+        } else {
+            ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+            bytes = ("upstream error " + r.status()).getBytes(StandardCharsets.UTF_8);
+        }
+        ex.sendResponseHeaders(r.status(), bytes.length);
+        ex.getResponseBody().write(bytes);
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
@@ -12,9 +13,12 @@ import java.util.stream.IntStream;
 /**
  * The state of a fake Slack workspace: a bot user and channels, answering the read-only Web API methods
  * the services use ({@code auth.test}, {@code conversations.info}, {@code conversations.members},
- * {@code users.conversations}).
+ * {@code users.conversations}). Messages live in {@link FakeMessages} ({@link FakeSlack#messages()}).
  */
 public final class FakeWorkspace {
+    /** The {@code bot_id} of messages the bot posts. */
+    public static final String BOT_ID = "B0FAKEBOT";
+
     private final String botUserId;
     private final Map<String, FakeChannel> channels = new ConcurrentHashMap<>();
     private final Set<String> failingChannels = ConcurrentHashMap.newKeySet();
@@ -39,6 +43,11 @@ public final class FakeWorkspace {
     /** A normal channel: exists, not archived, bot is a member, 10 members. */
     public FakeWorkspace channel(String id, String name) {
         return channel(id, name, false, true, 10);
+    }
+
+    /** The channel with this ID, if the workspace has it. */
+    public Optional<FakeChannel> find(String id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(channels.get(id));
     }
 
     /** Lookups of this channel answer with a transient Slack error ({@code internal_error}). */

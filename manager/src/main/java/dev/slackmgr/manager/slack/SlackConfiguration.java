@@ -1,0 +1,79 @@
+package dev.slackmgr.manager.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.methods.MethodsClient;
+import dev.slackmgr.common.queue.redis.QueueConnection;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/**
+ * Wires the manager's Slack Web API client from {@code slackmgr.slack.*} ({@link SlackClientSettings}): the SDK
+ * {@link MethodsClient} (base URL {@code slackmgr.slack.api-url}, token {@code slackmgr.slack.bot-token}, SDK
+ * stats off), the rate-limit gate (shared through Redis when the queue's {@link QueueConnection} exists, else in
+ * memory), pacing, the call runner, the {@link SlackGateway} and the {@link UpdateCoalescer}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SlackClientSettings.class)
+public class SlackConfiguration {
+
+    @Bean
+    MethodsClient slackMethodsClient(SlackClientSettings settings) {
+        return methodsClient(settings);
+    }
+
+    /** An SDK client for {@code settings.apiUrl()} with the bot token, HTTP timeouts and SDK stats off. */
+    static MethodsClient methodsClient(SlackClientSettings settings) {
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(settings.apiUrl());
+        config.setStatsEnabled(false);
+        int timeoutMs = (int) settings.httpTimeout().toMillis();
+        config.setHttpClientCallTimeoutMillis(timeoutMs);
+        config.setHttpClientReadTimeoutMillis(timeoutMs);
+        config.setHttpClientWriteTimeoutMillis(timeoutMs);
+        return Slack.getInstance(config).methods(settings.botToken());
+    }
+
+    @Bean
+    RateLimitGateMetrics rateLimitGateMetrics(MeterRegistry registry) {
+        return new RateLimitGateMetrics(registry);
+    }
+
+    @Bean
+    RateLimitGate slackRateLimitGate(SlackClientSettings settings, ObjectProvider<QueueConnection> redis,
+                                     RateLimitGateMetrics metrics) {
+        QueueConnection connection = redis.getIfAvailable();
+        return connection == null
+                ? new LocalRateLimitGate(Clock.systemUTC(), metrics)
+                : new RedisRateLimitGate(connection, settings.gateKey(), settings.gatePollInterval(),
+                Clock.systemUTC(), metrics);
+    }
+
+    @Bean
+    SlackMetrics slackMetrics(MeterRegistry registry) {
+        return new SlackMetrics(registry);
+    }
+
+    @Bean
+    SlackCallRunner slackCallRunner(SlackClientSettings settings, RateLimitGate slackRateLimitGate,
+                                    SlackMetrics slackMetrics) {
+        return new SlackCallRunner(settings, slackRateLimitGate, new SlackPacer(settings.pacing()), slackMetrics,
+                Clock.systemUTC());
+    }
+
+    @Bean
+    SlackGateway slackGateway(MethodsClient slackMethodsClient, SlackCallRunner slackCallRunner,
+                              SlackMetrics slackMetrics, SlackClientSettings settings) {
+        return new SdkSlackGateway(slackMethodsClient, slackCallRunner, slackMetrics, settings.channelCacheTtl());
+    }
+
+    @Bean(destroyMethod = "close")
+    UpdateCoalescer slackUpdateCoalescer(SlackGateway slackGateway, SlackClientSettings settings) {
+        return new UpdateCoalescer(slackGateway, Math.max(4, settings.concurrency() * 2));
+    }
+}
