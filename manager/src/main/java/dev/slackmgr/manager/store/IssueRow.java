@@ -32,6 +32,8 @@ class IssueRow {
     private String attrs;
     @Column(name = "expires_at")
     private Instant expiresAt;
+    @Column(name = "quarantined_at")
+    private Instant quarantinedAt;
 
     protected IssueRow() {
     }

@@ -9,10 +9,13 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Instant;
 import java.util.List;
 
-/** Spring Data access to {@code issues}. Reads skip rows whose TTL has passed (storage.md §5.5). */
+/**
+ * Spring Data access to {@code issues}. Reads skip rows whose TTL has passed (storage.md §5.5) and rows
+ * quarantined as unreadable.
+ */
 interface IssueRows extends JpaRepository<IssueRow, String> {
 
-    String LIVE = "(i.expiresAt is null or i.expiresAt > current_timestamp)";
+    String LIVE = "(i.expiresAt is null or i.expiresAt > current_timestamp) and i.quarantinedAt is null";
 
     /**
      * Inserts or replaces by ID. An empty post ID is stored as NULL; archived issues get
@@ -23,7 +26,7 @@ interface IssueRows extends JpaRepository<IssueRow, String> {
     @Query(nativeQuery = true, value = """
             INSERT INTO issues (id, channel_id, correlation_id, is_open, slack_post_id, archived_at, attrs, expires_at)
             VALUES (:id, :channelId, :correlationId, :open, NULLIF(:postId, ''),
-                    CASE WHEN :open THEN NULL ELSE :archivedAt END, CAST(:attrs AS jsonb),
+                    CASE WHEN :open THEN NULL ELSE CAST(:archivedAt AS timestamptz) END, CAST(:attrs AS jsonb),
                     CASE WHEN :open THEN NULL ELSE now() + interval '1 second' * :ttlSeconds END)
             ON CONFLICT (id) DO UPDATE SET
                 channel_id = EXCLUDED.channel_id, correlation_id = EXCLUDED.correlation_id,
