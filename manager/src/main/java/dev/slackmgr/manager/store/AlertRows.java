@@ -1,13 +1,13 @@
 package dev.slackmgr.manager.store;
 
-import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Spring Data access to {@code alerts}. */
-interface AlertRows extends JpaRepository<AlertRow, String> {
+interface AlertRows extends Repository<AlertRow, String> {
 
     /** Inserts or replaces by unique alert ID; every write pushes the expiry to {@code now + ttl}. */
     @Modifying

@@ -1,15 +1,16 @@
 package dev.slackmgr.manager.store;
 
-import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /** Spring Data access to {@code channel_processing_state}. */
-interface ChannelStateRows extends JpaRepository<ChannelStateRow, String> {
+interface ChannelStateRows extends Repository<ChannelStateRow, String> {
 
     /** Inserts or replaces by channel; {@code created} keeps the value of the first insert (storage.md §5.6). */
     @Modifying
@@ -24,4 +25,6 @@ interface ChannelStateRows extends JpaRepository<ChannelStateRow, String> {
     int upsert(@Param("channelId") String channelId, @Param("created") Instant created,
                @Param("lastChannelActivity") Instant lastChannelActivity,
                @Param("lastProcessed") Instant lastProcessed, @Param("openIssues") int openIssues);
+
+    Optional<ChannelStateRow> findById(String id);
 }

@@ -1,8 +1,8 @@
 package dev.slackmgr.manager.store;
 
-import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,7 +13,7 @@ import java.util.List;
  * Spring Data access to {@code issues}. Reads skip rows whose TTL has passed (storage.md §5.5) and rows
  * quarantined as unreadable.
  */
-interface IssueRows extends JpaRepository<IssueRow, String> {
+interface IssueRows extends Repository<IssueRow, String> {
 
     String LIVE = "(i.expiresAt is null or i.expiresAt > current_timestamp) and i.quarantinedAt is null";
 

@@ -1,15 +1,15 @@
 package dev.slackmgr.manager.store;
 
-import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.Optional;
 
 /** Spring Data access to {@code move_mappings}; one mapping per (original channel, correlation ID). */
-interface MoveMappingRows extends JpaRepository<MoveMappingRow, String> {
+interface MoveMappingRows extends Repository<MoveMappingRow, String> {
 
     @Modifying
     @Transactional

@@ -1,15 +1,16 @@
 package dev.slackmgr.manager.store;
 
-import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.query.Param;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /** Spring Data access to {@code post_intents}. */
-interface PostIntentRows extends JpaRepository<PostIntentRow, PostIntentKey> {
+interface PostIntentRows extends Repository<PostIntentRow, PostIntentKey> {
 
     @Modifying
     @Transactional
@@ -26,4 +27,6 @@ interface PostIntentRows extends JpaRepository<PostIntentRow, PostIntentKey> {
     @Transactional
     @Query(nativeQuery = true, value = "DELETE FROM post_intents WHERE channel_id = :channelId AND correlation_id = :correlationId")
     int deleteByKey(@Param("channelId") String channelId, @Param("correlationId") String correlationId);
+
+    Optional<PostIntentRow> findById(PostIntentKey id);
 }

@@ -49,7 +49,8 @@ import static org.assertj.core.api.Assertions.within;
  * cases §6.3 adds, the Java-only behaviour (corrupt rows, post intents, TTL cleanup) and transactions.
  * Like the reference suite, most cases share channel C0ABABABAB and tolerate left-over rows.
  */
-@SpringBootTest(classes = StoreTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(classes = StoreTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = "spring.jpa.properties.jakarta.persistence.query.timeout=2000")
 @TestMethodOrder(MethodOrderer.MethodName.class)
 class IssueStoreConformanceTest {
     static final String CH1 = "C0ABABABAB";
@@ -667,6 +668,25 @@ class IssueStoreConformanceTest {
                 expired.id(), archived.id(), open.id())).isEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM alerts WHERE correlation_id IN (?, ?)", Long.class,
                 oldAlert.alert().correlationId(), newAlert.alert().correlationId())).isEqualTo(1);
+    }
+
+    @Test
+    void statementBlockedByALockTimesOutAsStoreUnavailable() throws Exception {
+        Issue issue = TestIssues.issue(CH1, uuid());
+        store.saveIssue(issue);
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (Statement s = holder.createStatement()) {
+                s.executeQuery("SELECT id FROM issues WHERE id = '" + issue.id().replace("'", "''") + "' FOR UPDATE");
+                long started = System.nanoTime();
+                assertThatThrownBy(() -> store.saveIssue(TestIssues.withPostId(issue, uuid())))
+                        .isInstanceOf(StoreUnavailableException.class);
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+            } finally {
+                holder.rollback();
+            }
+        }
+        assertThat(store.findOpenIssueByCorrelationId(CH1, issue.correlationId())).contains(issue);
     }
 
     private Instant expiresAt(Issue issue) {
