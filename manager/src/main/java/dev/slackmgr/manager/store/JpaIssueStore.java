@@ -27,7 +27,8 @@ import java.util.Optional;
  * columns come from the typed objects. A stored issue that can no longer be read is logged and quarantined
  * (no longer open) so it never blocks its correlation ID or channel (queue-and-locks.md §4.2). A second open
  * issue for the same (channel, correlation ID) violates a unique index and surfaces as Spring's
- * {@code DataIntegrityViolationException}. Timestamps in columns are kept at microsecond precision.
+ * {@code DataIntegrityViolationException}. Timestamps in columns are kept at microsecond precision; NUL
+ * characters, which PostgreSQL cannot store, become U+FFFD ({@link PostgresText}).
  */
 @Component
 public class JpaIssueStore implements IssueStore {
@@ -60,9 +61,9 @@ public class JpaIssueStore implements IssueStore {
         }
         String channelId = requireText(alert.channelId(), "alert channel ID");
         String id = AlertIds.uniqueId(alert.alert());
-        String json = IssueJson.mapper().writeValueAsString(alert);
-        StoreFailures.run("saveAlert", () -> alerts.upsert(id, channelId, nullToEmpty(alert.alert().correlationId()),
-                json, properties.alertsTtl().toSeconds()));
+        String json = PostgresText.json(IssueJson.mapper().writeValueAsString(alert));
+        StoreFailures.run("saveAlert", () -> alerts.upsert(id, column(channelId),
+                column(nullToEmpty(alert.alert().correlationId())), json, properties.alertsTtl().toSeconds()));
     }
 
     @Override
@@ -106,14 +107,14 @@ public class JpaIssueStore implements IssueStore {
         requireText(channelId, "channel ID");
         requireText(correlationId, "correlation ID");
         return first(StoreFailures.call("findOpenIssueByCorrelationId",
-                () -> issues.findOpen(channelId, correlationId)));
+                () -> issues.findOpen(column(channelId), column(correlationId))));
     }
 
     @Override
     public Optional<Issue> findIssueBySlackPostId(String channelId, String postId) {
         requireText(channelId, "channel ID");
         requireText(postId, "post ID");
-        return first(StoreFailures.call("findIssueBySlackPostId", () -> issues.findByPost(channelId, postId)));
+        return first(StoreFailures.call("findIssueBySlackPostId", () -> issues.findByPost(column(channelId), column(postId))));
     }
 
     @Override
@@ -124,7 +125,7 @@ public class JpaIssueStore implements IssueStore {
     @Override
     public List<Issue> loadOpenIssuesInChannel(String channelId) {
         requireText(channelId, "channel ID");
-        List<IssueRow> rows = StoreFailures.call("loadOpenIssuesInChannel", () -> issues.findOpenInChannel(channelId));
+        List<IssueRow> rows = StoreFailures.call("loadOpenIssuesInChannel", () -> issues.findOpenInChannel(column(channelId)));
         List<Issue> result = new ArrayList<>(rows.size());
         for (IssueRow row : rows) {
             readable(row).ifPresent(result::add);
@@ -141,9 +142,10 @@ public class JpaIssueStore implements IssueStore {
         requireText(mapping.originalChannelId(), "original channel ID");
         requireText(mapping.correlationId(), "correlation ID");
         requireText(mapping.targetChannelId(), "target channel ID");
-        String json = IssueJson.mapper().writeValueAsString(mapping);
-        StoreFailures.run("saveMoveMapping", () -> moveMappings.upsert(mapping.id(), mapping.originalChannelId(),
-                mapping.correlationId(), mapping.targetChannelId(), json));
+        String json = PostgresText.json(IssueJson.mapper().writeValueAsString(mapping));
+        StoreFailures.run("saveMoveMapping", () -> moveMappings.upsert(column(mapping.id()),
+                column(mapping.originalChannelId()), column(mapping.correlationId()),
+                column(mapping.targetChannelId()), json));
     }
 
     @Override
@@ -151,7 +153,7 @@ public class JpaIssueStore implements IssueStore {
         requireText(originalChannelId, "original channel ID");
         requireText(correlationId, "correlation ID");
         Optional<MoveMappingRow> row = StoreFailures.call("findMoveMapping",
-                () -> moveMappings.findByChannelIdAndCorrelationId(originalChannelId, correlationId));
+                () -> moveMappings.findByChannelIdAndCorrelationId(column(originalChannelId), column(correlationId)));
         if (row.isEmpty()) {
             return Optional.empty();
         }
@@ -169,7 +171,8 @@ public class JpaIssueStore implements IssueStore {
     public void deleteMoveMapping(String originalChannelId, String correlationId) {
         requireText(originalChannelId, "original channel ID");
         requireText(correlationId, "correlation ID");
-        StoreFailures.run("deleteMoveMapping", () -> moveMappings.deleteByKey(originalChannelId, correlationId));
+        StoreFailures.run("deleteMoveMapping", () -> moveMappings.deleteByKey(column(originalChannelId),
+                column(correlationId)));
     }
 
     @Override
@@ -178,7 +181,7 @@ public class JpaIssueStore implements IssueStore {
             throw new IllegalArgumentException("channel processing state is null");
         }
         requireText(state.channelId(), "channel ID");
-        StoreFailures.run("saveChannelProcessingState", () -> channelStates.upsert(state.channelId(),
+        StoreFailures.run("saveChannelProcessingState", () -> channelStates.upsert(column(state.channelId()),
                 micros(state.created()), micros(state.lastChannelActivity()), micros(state.lastProcessed()),
                 state.openIssues()));
     }
@@ -186,7 +189,7 @@ public class JpaIssueStore implements IssueStore {
     @Override
     public Optional<ChannelProcessingState> findChannelProcessingState(String channelId) {
         requireText(channelId, "channel ID");
-        return StoreFailures.call("findChannelProcessingState", () -> channelStates.findById(channelId))
+        return StoreFailures.call("findChannelProcessingState", () -> channelStates.findById(column(channelId)))
                 .map(ChannelStateRow::toState);
     }
 
@@ -201,8 +204,8 @@ public class JpaIssueStore implements IssueStore {
         if (intent.createdAt() == null) {
             throw new IllegalArgumentException("post intent has no creation time");
         }
-        StoreFailures.run("savePostIntent", () -> postIntents.upsert(intent.channelId(), intent.correlationId(),
-                intent.issueId(), micros(intent.createdAt())));
+        StoreFailures.run("savePostIntent", () -> postIntents.upsert(column(intent.channelId()),
+                column(intent.correlationId()), column(intent.issueId()), micros(intent.createdAt())));
     }
 
     @Override
@@ -210,21 +213,24 @@ public class JpaIssueStore implements IssueStore {
         requireText(channelId, "channel ID");
         requireText(correlationId, "correlation ID");
         return StoreFailures.call("findPostIntent",
-                () -> postIntents.findById(new PostIntentKey(channelId, correlationId))).map(PostIntentRow::toIntent);
+                () -> postIntents.findById(new PostIntentKey(column(channelId), column(correlationId))))
+                .map(PostIntentRow::toIntent);
     }
 
     @Override
     public void deletePostIntent(String channelId, String correlationId) {
         requireText(channelId, "channel ID");
         requireText(correlationId, "correlation ID");
-        StoreFailures.run("deletePostIntent", () -> postIntents.deleteByKey(channelId, correlationId));
+        StoreFailures.run("deletePostIntent", () -> postIntents.deleteByKey(column(channelId),
+                column(correlationId)));
     }
 
     private void upsert(Issue issue) {
         boolean open = !issue.archived();
         Instant archivedAt = Times.isZero(issue.archiveTime()) ? Instant.now() : issue.archiveTime();
-        issues.upsert(issue.id(), channelOf(issue), issue.correlationId(), open, issue.slackPostId(),
-                micros(archivedAt), IssueJson.write(issue), properties.issuesTtl().toSeconds());
+        issues.upsert(column(issue.id()), column(channelOf(issue)), column(issue.correlationId()), open,
+                column(issue.slackPostId()), micros(archivedAt), PostgresText.json(IssueJson.write(issue)),
+                properties.issuesTtl().toSeconds());
     }
 
     private Optional<Issue> first(List<IssueRow> rows) {
@@ -270,6 +276,10 @@ public class JpaIssueStore implements IssueStore {
             throw new IllegalArgumentException(what + " is empty");
         }
         return value;
+    }
+
+    private static String column(String value) {
+        return PostgresText.column(value);
     }
 
     private static String nullToEmpty(String s) {

@@ -671,6 +671,26 @@ class IssueStoreConformanceTest {
     }
 
     @Test
+    void nulCharactersAreStoredAsReplacementCharacters() {
+        String correlationId = "nul\0inside " + uuid();
+        Alert.Builder b = TestIssues.alert(CH1, correlationId).toBuilder();
+        b.text = "text with \0 and a literal \\u0000";
+        Issue issue = TestIssues.issue(b.build(), uuid(), false);
+        store.saveIssue(issue);
+        store.saveAlert(issue.lastAlert());
+        store.saveMoveMapping(MoveMapping.of(CH1, correlationId, CH2, MoveMapping.USER_COMMAND, Instant.now()));
+        store.savePostIntent(new PostIntent(CH1, correlationId, issue.id(), Instant.now()));
+
+        Issue found = store.findOpenIssueByCorrelationId(CH1, correlationId).orElseThrow();
+        assertThat(found.id()).isEqualTo(issue.id().replace('\0', '\uFFFD')); // the test ID embeds the correlation ID
+        assertThat(found.correlationId()).isEqualTo(correlationId.replace('\0', '\uFFFD'));
+        assertThat(found.lastAlert().alert().text()).isEqualTo("text with \uFFFD and a literal \\u0000");
+        assertThat(store.findMoveMapping(CH1, correlationId)).get().extracting(MoveMapping::targetChannelId)
+                .isEqualTo(CH2);
+        assertThat(store.findPostIntent(CH1, correlationId)).isPresent();
+    }
+
+    @Test
     void statementBlockedByALockTimesOutAsStoreUnavailable() throws Exception {
         Issue issue = TestIssues.issue(CH1, uuid());
         store.saveIssue(issue);
