@@ -4,6 +4,7 @@ import dev.slackmgr.common.queue.MessageHandler;
 import dev.slackmgr.common.queue.RedisStreamQueueProducer;
 import dev.slackmgr.common.queue.UnprocessableMessageException;
 import dev.slackmgr.common.testing.TestRedis;
+import dev.slackmgr.manager.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -37,6 +38,7 @@ class DeadLetterControllerTest {
     static void redis(DynamicPropertyRegistry registry) {
         registry.add("spring.data.redis.url", TestRedis::url);
         registry.add("slackmgr.queue.key-prefix", () -> PREFIX);
+        TestPostgres.register(registry);
     }
 
     @TestConfiguration

@@ -1,0 +1,66 @@
+package dev.slackmgr.manager.store;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.util.function.Supplier;
+
+/**
+ * Turns failures that a later retry may not see (no connection, timeouts, lock conflicts, server shutting down)
+ * into {@link StoreUnavailableException}; anything else (bad arguments, constraint violations, schema errors)
+ * is passed on unchanged.
+ */
+final class StoreFailures {
+    private StoreFailures() {
+    }
+
+    static <T> T call(String operation, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (RuntimeException e) {
+            if (isTransient(e)) {
+                throw new StoreUnavailableException(operation + " failed: database unavailable", e);
+            }
+            throw e;
+        }
+    }
+
+    static void run(String operation, Runnable action) {
+        call(operation, () -> {
+            action.run();
+            return null;
+        });
+    }
+
+    static boolean isTransient(Throwable e) {
+        if (e instanceof DataAccessResourceFailureException || e instanceof TransientDataAccessException
+                || e instanceof RecoverableDataAccessException || e instanceof CannotCreateTransactionException) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof SQLTransientException
+                    || t instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && transientState(sql.getSQLState())) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** Connection exceptions (08), insufficient resources (53), operator intervention (57), serialization/deadlock. */
+    private static boolean transientState(String state) {
+        return state != null && (state.startsWith("08") || state.startsWith("53") || state.startsWith("57")
+                || state.equals("40001") || state.equals("40P01"));
+    }
+}
