@@ -16,7 +16,8 @@ interface ChannelStateRows extends Repository<ChannelStateRow, String> {
     @Modifying
     @Transactional
     @Query(nativeQuery = true, value = """
-            INSERT INTO channel_processing_state (channel_id, created, last_channel_activity, last_processed, open_issues)
+            INSERT INTO channel_processing_state
+                (channel_id, created, last_channel_activity, last_processed, open_issues)
             VALUES (:channelId, :created, :lastChannelActivity, :lastProcessed, :openIssues)
             ON CONFLICT (channel_id) DO UPDATE SET
                 last_channel_activity = EXCLUDED.last_channel_activity, last_processed = EXCLUDED.last_processed,

@@ -114,7 +114,8 @@ public class JpaIssueStore implements IssueStore {
     public Optional<Issue> findIssueBySlackPostId(String channelId, String postId) {
         requireText(channelId, "channel ID");
         requireText(postId, "post ID");
-        return first(StoreFailures.call("findIssueBySlackPostId", () -> issues.findByPost(column(channelId), column(postId))));
+        return first(StoreFailures.call("findIssueBySlackPostId",
+                () -> issues.findByPost(column(channelId), column(postId))));
     }
 
     @Override
@@ -125,7 +126,8 @@ public class JpaIssueStore implements IssueStore {
     @Override
     public List<Issue> loadOpenIssuesInChannel(String channelId) {
         requireText(channelId, "channel ID");
-        List<IssueRow> rows = StoreFailures.call("loadOpenIssuesInChannel", () -> issues.findOpenInChannel(column(channelId)));
+        List<IssueRow> rows = StoreFailures.call("loadOpenIssuesInChannel",
+                () -> issues.findOpenInChannel(column(channelId)));
         List<Issue> result = new ArrayList<>(rows.size());
         for (IssueRow row : rows) {
             readable(row).ifPresent(result::add);

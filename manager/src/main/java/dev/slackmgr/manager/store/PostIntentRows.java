@@ -25,7 +25,8 @@ interface PostIntentRows extends Repository<PostIntentRow, PostIntentKey> {
 
     @Modifying
     @Transactional
-    @Query(nativeQuery = true, value = "DELETE FROM post_intents WHERE channel_id = :channelId AND correlation_id = :correlationId")
+    @Query(nativeQuery = true,
+            value = "DELETE FROM post_intents WHERE channel_id = :channelId AND correlation_id = :correlationId")
     int deleteByKey(@Param("channelId") String channelId, @Param("correlationId") String correlationId);
 
     Optional<PostIntentRow> findById(PostIntentKey id);

@@ -542,7 +542,8 @@ class IssueStoreConformanceTest {
         batch.add(valid);
         batch.add(null);
         assertThatThrownBy(() -> store.saveIssues(batch)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> store.saveIssues(List.of(valid, TestIssues.inChannel(TestIssues.issue(CH1, uuid()), ""))))
+        Issue withoutChannel = TestIssues.inChannel(TestIssues.issue(CH1, uuid()), "");
+        assertThatThrownBy(() -> store.saveIssues(List.of(valid, withoutChannel)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(store.findOpenIssueByCorrelationId(CH1, valid.correlationId())).isEmpty();
     }
