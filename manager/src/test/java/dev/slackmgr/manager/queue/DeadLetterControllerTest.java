@@ -28,7 +28,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/** The dead-letter endpoint, with a test handler in place of the real alert processing (overridden below). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.main.allow-bean-definition-overriding=true")
 class DeadLetterControllerTest {
     static final Set<String> handled = ConcurrentHashMap.newKeySet();
     static volatile boolean rejectBad = true;
