@@ -42,7 +42,6 @@ import java.util.function.Supplier;
  */
 public final class ChannelProcessor {
     private static final Logger log = LoggerFactory.getLogger(ChannelProcessor.class);
-    private static final Duration LOCK_TTL = Duration.ofMinutes(5);
     private static final Duration ALERT_LOCK_WAIT = Duration.ofSeconds(30);
 
     private final IssueStore store;
@@ -54,10 +53,11 @@ public final class ChannelProcessor {
     private final Clock clock;
     private final MeterRegistry metrics;
     private final boolean hasEncryptionKey;
+    private final Duration lockTtl;
 
     public ChannelProcessor(IssueStore store, SlackGateway slack, ChannelLocks locks, EffectExecutor executor,
                             Supplier<ManagerSettings> settings, Supplier<ChannelEngine> engine, Clock clock,
-                            MeterRegistry metrics, boolean hasEncryptionKey) {
+                            MeterRegistry metrics, boolean hasEncryptionKey, Duration lockTtl) {
         this.store = store;
         this.slack = slack;
         this.locks = locks;
@@ -67,6 +67,7 @@ public final class ChannelProcessor {
         this.clock = clock;
         this.metrics = metrics;
         this.hasEncryptionKey = hasEncryptionKey;
+        this.lockTtl = lockTtl;
     }
 
     /**
@@ -99,7 +100,7 @@ public final class ChannelProcessor {
             alert = AlertIntake.route(alert, mapping.get());
         }
         String channel = alert.channelId();
-        try (ChannelLocks.Lock ignored = locks.obtain(channel, LOCK_TTL, ALERT_LOCK_WAIT)) {
+        try (ChannelLocks.Lock ignored = locks.obtain(channel, lockTtl, ALERT_LOCK_WAIT)) {
             Optional<MoveMapping> now = store.findMoveMapping(alert.originalSlackChannelId(),
                     alert.alert().correlationId());
             if (now.isPresent() && AlertIntake.misrouted(alert, now.get())) {
@@ -134,7 +135,7 @@ public final class ChannelProcessor {
      */
     public int tick(String channel) throws InterruptedException {
         Duration interval = Duration.ofSeconds(settings.get().issueProcessingIntervalSeconds());
-        try (ChannelLocks.Lock ignored = locks.obtain(channel, LOCK_TTL, interval.multipliedBy(2))) {
+        try (ChannelLocks.Lock ignored = locks.obtain(channel, lockTtl, interval.multipliedBy(2))) {
             Instant now = clock.instant();
             Optional<ChannelProcessingState> state = store.findChannelProcessingState(channel);
             if (state.isPresent() && Duration.between(state.get().lastProcessed(), now).compareTo(interval) < 0) {

@@ -56,9 +56,10 @@ public class ProcessingConfiguration {
     @Bean
     ChannelProcessor channelProcessor(IssueStore store, SlackGateway slack, ChannelLocks locks, EffectExecutor executor,
                                       ManagerSettings settings, ChannelEngine engine, Clock clock, MeterRegistry metrics,
-                                      @Value("${slackmgr.encryption-key:}") String encryptionKey) {
+                                      @Value("${slackmgr.encryption-key:}") String encryptionKey,
+                                      @Value("${slackmgr.channel-lock-ttl:5m}") Duration lockTtl) {
         return new ChannelProcessor(store, slack, locks, executor, () -> settings, () -> engine, clock, metrics,
-                !encryptionKey.isBlank());
+                !encryptionKey.isBlank(), lockTtl);
     }
 
     @Bean

@@ -48,8 +48,11 @@ public class QueueConfiguration {
 
     @Bean
     QueueOptions queueOptions(@Value("${slackmgr.queue.key-prefix:" + QueueKeys.DEFAULT_PREFIX + "}") String prefix,
-                              @Value("${slackmgr.queue.concurrency:8}") int concurrency) {
-        return QueueOptions.defaults().withKeyPrefix(prefix).withConcurrency(concurrency);
+                              @Value("${slackmgr.queue.concurrency:8}") int concurrency,
+                              @Value("${slackmgr.queue.lock-ttl:140s}") Duration lockTtl,
+                              @Value("${slackmgr.queue.claim-min-idle-time:120s}") Duration claimMinIdleTime) {
+        return QueueOptions.defaults().withKeyPrefix(prefix).withConcurrency(concurrency)
+                .withLockTiming(lockTtl, claimMinIdleTime);
     }
 
     @Bean

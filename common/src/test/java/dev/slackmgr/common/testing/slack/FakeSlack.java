@@ -40,6 +40,8 @@ public final class FakeSlack implements AutoCloseable {
     private final HttpServer server;
     private final FakeWorkspace workspace;
     private final Map<String, Function<Map<String, String>, Map<String, Object>>> overrides = new ConcurrentHashMap<>();
+    private final Map<String, java.util.function.BiConsumer<Map<String, String>, Map<String, Object>>> observers =
+            new ConcurrentHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final FakeMessages messages;
     private final FakeFaults faults = new FakeFaults();
@@ -73,6 +75,14 @@ public final class FakeSlack implements AutoCloseable {
 
     public FakeWorkspace workspace() {
         return workspace;
+    }
+
+    /**
+     * Calls {@code observer} with the request and the answer of every call of {@code method}, after the answer
+     * took effect (e.g. the message is stored) and before it is sent: a test can stop the client right there.
+     */
+    public void observe(String method, java.util.function.BiConsumer<Map<String, String>, Map<String, Object>> observer) {
+        observers.put(method, observer);
     }
 
     /** Replaces the answer of one API method (e.g. to inject errors). */
@@ -169,6 +179,10 @@ public final class FakeSlack implements AutoCloseable {
             var override = overrides.get(method);
             Map<String, Object> answer = override != null ? override.apply(params)
                     : FakeMessages.handles(method) ? messages.answer(method, params) : workspace.answer(method, params);
+            var observer = observers.get(method);
+            if (observer != null) {
+                observer.accept(params, answer);
+            }
             byte[] bytes = JSON.writeValueAsBytes(answer);
             ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
             ex.sendResponseHeaders(200, bytes.length);
