@@ -4,6 +4,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
@@ -39,23 +40,35 @@ final class StoreFailures {
     }
 
     static boolean isTransient(Throwable e) {
+        return isTransient(e, 0);
+    }
+
+    /**
+     * Walks causes and suppressed exceptions: when a statement fails because the connection died, the failed
+     * rollback that follows is thrown with the original failure attached as suppressed.
+     */
+    private static boolean isTransient(Throwable e, int depth) {
+        if (e == null || depth > 20) {
+            return false;
+        }
         if (e instanceof DataAccessResourceFailureException || e instanceof TransientDataAccessException
-                || e instanceof RecoverableDataAccessException || e instanceof CannotCreateTransactionException) {
+                || e instanceof RecoverableDataAccessException || e instanceof CannotCreateTransactionException
+                || e instanceof ConnectException || e instanceof SQLTransientException
+                || e instanceof SQLRecoverableException
+                // the transaction could not be committed or rolled back: the connection is gone
+                || e instanceof org.hibernate.TransactionException
+                || (e instanceof SQLException sql && transientState(sql.getSQLState()))) {
             return true;
         }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof SQLTransientException
-                    || t instanceof SQLRecoverableException) {
+        if (e instanceof TransactionSystemException tse && isTransient(tse.getApplicationException(), depth + 1)) {
+            return true;
+        }
+        for (Throwable s : e.getSuppressed()) {
+            if (isTransient(s, depth + 1)) {
                 return true;
-            }
-            if (t instanceof SQLException sql && transientState(sql.getSQLState())) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
             }
         }
-        return false;
+        return e.getCause() != e && isTransient(e.getCause(), depth + 1);
     }
 
     /** Connection exceptions (08), insufficient resources (53), operator intervention (57), serialization/deadlock. */

@@ -40,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = {ManagerApplication.class, ManagerEndToEndTest.Clocks.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ManagerEndToEndTest {
+    static final String PREFIX = "e2e-" + java.util.UUID.randomUUID().toString().substring(0, 8);
     static final MutableClock CLOCK = new MutableClock(Instant.now());
     static final FakeSlack SLACK = new FakeSlack(new FakeWorkspace("U0BOT")
             .channel("C0STORM01", "storm").channel("C0LIFE001", "lifecycle"));
@@ -55,8 +56,13 @@ class ManagerEndToEndTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestPostgres.register(registry);
+        TestPostgres.Database db = TestPostgres.createDatabase();
+        registry.add("spring.datasource.url", db::jdbcUrl);
+        registry.add("spring.datasource.username", db::user);
+        registry.add("spring.datasource.password", db::password);
         registry.add("spring.data.redis.url", TestRedis::url);
+        registry.add("slackmgr.queue.key-prefix", () -> PREFIX);
+        registry.add("slackmgr.lock-key-prefix", () -> PREFIX + ":");
         registry.add("slackmgr.slack.api-url", SLACK::apiUrl);
         registry.add("slackmgr.slack.bot-token", () -> "xoxb-test");
         registry.add("slackmgr.slack.pacing.enabled", () -> "false");

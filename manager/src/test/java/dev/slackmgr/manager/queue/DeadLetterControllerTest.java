@@ -40,7 +40,12 @@ class DeadLetterControllerTest {
     static void redis(DynamicPropertyRegistry registry) {
         registry.add("spring.data.redis.url", TestRedis::url);
         registry.add("slackmgr.queue.key-prefix", () -> PREFIX);
-        TestPostgres.register(registry);
+        registry.add("slackmgr.lock-key-prefix", () -> PREFIX + ":");
+        // an own database: this cached context's periodic cycle must not process other tests' channels
+        TestPostgres.Database db = TestPostgres.createDatabase();
+        registry.add("spring.datasource.url", db::jdbcUrl);
+        registry.add("spring.datasource.username", db::user);
+        registry.add("spring.datasource.password", db::password);
     }
 
     @TestConfiguration
