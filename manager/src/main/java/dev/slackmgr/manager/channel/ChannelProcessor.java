@@ -54,6 +54,8 @@ public final class ChannelProcessor {
     private final MeterRegistry metrics;
     private final boolean hasEncryptionKey;
     private final Duration lockTtl;
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> openGauges =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public ChannelProcessor(IssueStore store, SlackGateway slack, ChannelLocks locks, EffectExecutor executor,
                             Supplier<ManagerSettings> settings, Supplier<ChannelEngine> engine, Clock clock,
@@ -123,8 +125,7 @@ public final class ChannelProcessor {
                 store.saveIssue(saved);
                 store.deletePostIntent(channel, saved.correlationId());
             }
-            metrics.counter("slackmgr.alerts.processed", "channel", alert.slackChannelName().isEmpty() ? channel
-                    : alert.slackChannelName(), "outcome", result.outcome().name().toLowerCase()).increment();
+            countOutcome(alert.slackChannelName().isEmpty() ? channel : alert.slackChannelName(), result.outcome());
             return result.outcome();
         }
     }
@@ -158,7 +159,28 @@ public final class ChannelProcessor {
             if (!result.archived().isEmpty()) {
                 metrics.counter("slackmgr.issues.archived", "channel", channel).increment(result.archived().size());
             }
+            openGauge(channel).set(result.openIssues() - result.archived().size());
             return result.openIssues();
+        }
+    }
+
+    /** {@code slackmgr_channel_open_issues{channel}}, registered once per channel. */
+    private java.util.concurrent.atomic.AtomicInteger openGauge(String channel) {
+        return openGauges.computeIfAbsent(channel, c -> metrics.gauge("slackmgr.channel.open.issues",
+                io.micrometer.core.instrument.Tags.of("channel", c), new java.util.concurrent.atomic.AtomicInteger()));
+    }
+
+    /** The reference's channel metrics (observability-and-config.md §1.2), labelled with the channel name. */
+    private void countOutcome(String channelName, IssueResult.Outcome outcome) {
+        metrics.counter("slackmgr.alerts.processed", "channel", channelName).increment();
+        if (outcome == IssueResult.Outcome.CREATED) {
+            // the reference's issues_created_total: "_created" is a reserved OpenMetrics suffix that the
+            // Prometheus client strips, so the counter is named issues_opened (docs/compatibility.md)
+            metrics.counter("slackmgr.issues.opened", "channel", channelName).increment();
+        } else if (outcome == IssueResult.Outcome.GROUPED) {
+            metrics.counter("slackmgr.alerts.grouped", "channel", channelName).increment();
+        } else if (outcome == IssueResult.Outcome.IGNORED) {
+            metrics.counter("slackmgr.alerts.ignored", "channel", channelName).increment();
         }
     }
 

@@ -73,7 +73,8 @@ public class ProcessingConfiguration {
     }
 
     @Bean
-    MessageHandler alertMessageHandler(ChannelProcessor processor, InfraRetry retry, TickScheduler ticks) {
-        return new AlertMessageHandler(processor, retry, ticks);
+    MessageHandler alertMessageHandler(ChannelProcessor processor, InfraRetry retry, TickScheduler ticks,
+                                       MeterRegistry metrics) {
+        return new AlertMessageHandler(processor, retry, ticks, metrics);
     }
 }

@@ -43,7 +43,8 @@ class ManagerEndToEndTest {
     static final String PREFIX = "e2e-" + java.util.UUID.randomUUID().toString().substring(0, 8);
     static final MutableClock CLOCK = new MutableClock(Instant.now());
     static final FakeSlack SLACK = new FakeSlack(new FakeWorkspace("U0BOT")
-            .channel("C0STORM01", "storm").channel("C0LIFE001", "lifecycle"));
+            .channel("C0STORM01", "storm").channel("C0LIFE001", "lifecycle")
+            .channel("C0METRIC1", "metrics"));
 
     @TestConfiguration
     static class Clocks {
@@ -81,16 +82,28 @@ class ManagerEndToEndTest {
 
     @Test
     void readinessCoversDatabaseAndRedis() throws Exception {
+        queue.send("C0METRIC1", List.of(alert("C0METRIC1", "metrics", "warning", 0, true)));
         var http = java.net.http.HttpClient.newHttpClient();
         var response = http.send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"UP\"");
-        var prometheus = http.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(prometheus.body()).contains("slackmgr_queue_depth");
+        var metrics = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build();
+        await("the alert counted", Duration.ofSeconds(30), () -> {
+            try {
+                return http.send(metrics, java.net.http.HttpResponse.BodyHandlers.ofString()).body()
+                        .contains("slackmgr_issues_opened_total");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        String body = http.send(metrics, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(body.lines().filter(l -> l.startsWith("slackmgr_issues_opened_total")).toList())
+                .contains("slackmgr_issues_opened_total{channel=\"metrics\"} 1.0");
+        assertThat(body).contains("slackmgr_queue_depth")
+                .contains("slackmgr_queue_messages_processed_total{queue_type=\"alert\",result=\"success\"}");
     }
 
     @AfterAll
