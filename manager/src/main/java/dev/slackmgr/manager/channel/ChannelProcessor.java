@@ -9,6 +9,8 @@ import dev.slackmgr.manager.issue.AlertIntake;
 import dev.slackmgr.manager.issue.ChannelEngine;
 import dev.slackmgr.manager.issue.ChannelTickResult;
 import dev.slackmgr.manager.issue.Issue;
+import dev.slackmgr.manager.issue.IssueCommand;
+import dev.slackmgr.manager.issue.IssueEvent;
 import dev.slackmgr.manager.issue.IssueResult;
 import dev.slackmgr.manager.issue.ManagedAlert;
 import dev.slackmgr.manager.issue.ManagerSettings;
@@ -126,6 +128,48 @@ public final class ChannelProcessor {
                 store.deletePostIntent(channel, saved.correlationId());
             }
             countOutcome(alert.slackChannelName().isEmpty() ? channel : alert.slackChannelName(), result.outcome());
+            return result.outcome();
+        }
+    }
+
+    /**
+     * Applies a user command to the issue whose current post is {@code command.ts()} (issue-lifecycle.md §11.1):
+     * archived issues only when {@code includeArchived}; without an issue only when {@code executeWhenNoIssue}.
+     */
+    public IssueResult.Outcome processCommand(IssueCommand command, boolean includeArchived,
+                                              boolean executeWhenNoIssue) throws InterruptedException {
+        String channel = command.channelId();
+        try (ChannelLocks.Lock ignored = locks.obtain(channel, lockTtl, ALERT_LOCK_WAIT)) {
+            Optional<Issue> issue = command.ts().isEmpty() ? Optional.empty()
+                    : store.findIssueBySlackPostId(channel, command.ts())
+                    .filter(i -> includeArchived || command.action().includesArchived() || !i.archived());
+            if (issue.isEmpty() && !executeWhenNoIssue) {
+                return IssueResult.Outcome.NO_ISSUE;
+            }
+            IssueResult result = engine.get().issues().apply(issue.orElse(null),
+                    new IssueEvent.CommandReceived(command), clock.instant());
+            Map<String, Issue> issues = new LinkedHashMap<>();
+            if (result.issue() != null) {
+                issues.put(result.issue().id(), result.issue());
+            }
+            Map<String, Issue> after = executor.run(result.effects(), issues, false);
+            persist(result.store());
+            if (result.saveIssue() && result.issue() != null && after.containsKey(result.issue().id())) {
+                store.saveIssue(after.get(result.issue().id()));
+            }
+            String event = switch (command.action()) {
+                case TERMINATE -> "terminated";
+                case RESOLVE -> "resolved";
+                case UNRESOLVE -> "unresolved";
+                case INVESTIGATE -> "investigated";
+                case UNINVESTIGATE -> "uninvestigated";
+                case MUTE -> "muted";
+                case UNMUTE -> "unmuted";
+                default -> "";
+            };
+            if (!event.isEmpty()) {
+                metrics.counter("slackmgr.issue.events", "event", event).increment();
+            }
             return result.outcome();
         }
     }

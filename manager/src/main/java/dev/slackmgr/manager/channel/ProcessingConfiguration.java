@@ -73,6 +73,11 @@ public class ProcessingConfiguration {
     }
 
     @Bean
+    MessageHandler commandMessageHandler(ChannelProcessor processor, InfraRetry retry, MeterRegistry metrics) {
+        return new dev.slackmgr.manager.command.CommandMessageHandler(processor, retry, metrics);
+    }
+
+    @Bean
     MessageHandler alertMessageHandler(ChannelProcessor processor, InfraRetry retry, TickScheduler ticks,
                                        MeterRegistry metrics) {
         return new AlertMessageHandler(processor, retry, ticks, metrics);

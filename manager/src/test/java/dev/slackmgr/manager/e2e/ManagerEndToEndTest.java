@@ -44,7 +44,7 @@ class ManagerEndToEndTest {
     static final MutableClock CLOCK = new MutableClock(Instant.now());
     static final FakeSlack SLACK = new FakeSlack(new FakeWorkspace("U0BOT")
             .channel("C0STORM01", "storm").channel("C0LIFE001", "lifecycle")
-            .channel("C0METRIC1", "metrics"));
+            .channel("C0METRIC1", "metrics").channel("C0CMD0001", "commands"));
 
     @TestConfiguration
     static class Clocks {
@@ -73,9 +73,27 @@ class ManagerEndToEndTest {
     @Qualifier("alertQueueProducer")
     QueueProducer queue;
     @Autowired
+    @Qualifier("commandQueueProducer")
+    QueueProducer commands;
+    @Autowired
     IssueStore store;
     @Autowired
     TickScheduler ticks;
+
+    @Test
+    void resolveCommandFromSlackResolvesTheIssue() throws Exception {
+        queue.send("C0CMD0001", List.of(alert("C0CMD0001", "queue-full", "error", 0, true)));
+        await("a post", Duration.ofSeconds(30), () -> posts("C0CMD0001").size() == 1);
+        String ts = posts("C0CMD0001").get(0).ts();
+        commands.send("C0CMD0001", List.of("{\"timestamp\":\"" + CLOCK.instant() + "\",\"slackChannelId\":\"C0CMD0001\","
+                + "\"ts\":\"" + ts + "\",\"reaction\":\"white_check_mark\",\"userId\":\"U0ADA\",\"userRealName\":\"Ada\","
+                + "\"action\":\"resolve_issue\"}"));
+        await("the post shows resolved", Duration.ofSeconds(30), () -> SLACK.messages().find("C0CMD0001", ts)
+                .map(m -> m.blocksJson().contains(":white_check_mark:")).orElse(false));
+        Issue issue = store.findIssueBySlackPostId("C0CMD0001", ts).orElseThrow();
+        assertThat(issue.resolvedByUser()).isEqualTo("Ada");
+        assertThat(posts("C0CMD0001")).hasSize(1);
+    }
 
     @org.springframework.boot.test.web.server.LocalServerPort
     int port;
