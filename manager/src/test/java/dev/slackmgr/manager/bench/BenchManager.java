@@ -24,6 +24,9 @@ import java.util.UUID;
  * ({@link TestPostgres#createDatabase()}) and a {@link FakeSlack} that answers after 50 ms and enforces Slack's
  * limits: {@code chat.postMessage} 3 per channel per sliding second (1/s with a small burst) and
  * {@code chat.update} 50 per sliding minute. Queue, lock and gate keys get a fresh prefix per run.
+ *
+ * <p>With {@code -Dbench.unlimited=true} the fake enforces no limits and the manager does not pace its Slack
+ * calls (50 ms latency stays): the pipeline's own ceiling, for profiling.
  */
 final class BenchManager implements AutoCloseable {
     static final Duration SLACK_LATENCY = Duration.ofMillis(50);
@@ -39,8 +42,11 @@ final class BenchManager implements AutoCloseable {
         channels.forEach(c -> workspace.channel(c, "bench-" + c.toLowerCase()));
         slack = new FakeSlack(workspace);
         slack.latency(SLACK_LATENCY);
-        slack.limitPerChannelPerSecond("chat.postMessage", POSTS_PER_CHANNEL_PER_SECOND);
-        slack.limitPerMinute("chat.update", UPDATES_PER_MINUTE);
+        boolean unlimited = Boolean.getBoolean("bench.unlimited");
+        if (!unlimited) {
+            slack.limitPerChannelPerSecond("chat.postMessage", POSTS_PER_CHANNEL_PER_SECOND);
+            slack.limitPerMinute("chat.update", UPDATES_PER_MINUTE);
+        }
         String run = UUID.randomUUID().toString().substring(0, 8);
         queuePrefix = "bench-" + run;
         TestPostgres.Database db = TestPostgres.createDatabase();
@@ -55,6 +61,7 @@ final class BenchManager implements AutoCloseable {
         p.put("slackmgr.slack.gate-key", "bench-gate-" + run);
         p.put("slackmgr.slack.api-url", slack.apiUrl());
         p.put("slackmgr.slack.bot-token", "xoxb-bench");
+        p.put("slackmgr.slack.pacing.enabled", String.valueOf(!unlimited));
         p.put("logging.level.root", "WARN");
         p.put("logging.level.dev.slackmgr", "WARN");
         p.put("logging.level.com.slack.api", "ERROR");
