@@ -17,8 +17,9 @@ import java.util.Map;
  * grouped into sends of up to 100 bodies per channel as the API writes them. Severities rotate through
  * warning/error/panic; every 20th round half of the correlation IDs resolve (and fire again in the next round),
  * and the last alert of every fourth correlation ID is a resolve. Timestamps rise by 1 ms per alert, so they are
- * strictly increasing per correlation ID. Each alert's text carries its sequence number ({@code [seq=N]}), so a
- * post showing the last alert's text shows the issue's final state.
+ * strictly increasing per correlation ID. Each alert's text carries its sequence number ({@code [seq N]}), so
+ * a post showing the last alert's text shows the issue's final state (no {@code =} in the marker: the SDK's
+ * JSON escapes it as {@code \u003d}).
  */
 final class StormPlan {
     record Send(String channel, List<String> bodies) {
@@ -85,7 +86,7 @@ final class StormPlan {
     }
 
     static String marker(int seq) {
-        return "[seq=" + seq + "]";
+        return "[seq " + seq + "]";
     }
 
     List<String> channels() {
