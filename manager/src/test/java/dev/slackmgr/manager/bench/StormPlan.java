@@ -19,7 +19,7 @@ import java.util.Map;
  * and the last alert of every fourth correlation ID is a resolve. Timestamps rise by 1 ms per alert, so they are
  * strictly increasing per correlation ID. Each alert's text carries its sequence number ({@code [seq N]}), so
  * a post showing the last alert's text shows the issue's final state (no {@code =} in the marker: the SDK's
- * JSON escapes it as {@code \u003d}).
+ * JSON sends it as a Unicode escape).
  */
 final class StormPlan {
     record Send(String channel, List<String> bodies) {
