@@ -47,8 +47,11 @@ public final class FakeSlack implements AutoCloseable {
     private final FakeFaults faults = new FakeFaults();
     private final List<String> tokens = new CopyOnWriteArrayList<>();
 
-    /** One recorded API call: the method name and its form parameters. */
-    public record Call(String method, Map<String, String> params) {
+    /**
+     * One recorded API call: the method name, its form parameters and when the request was read
+     * ({@link System#nanoTime()}, before any injected latency).
+     */
+    public record Call(String method, Map<String, String> params, long receivedNanos) {
     }
 
     public FakeSlack(FakeWorkspace workspace) {
@@ -154,6 +157,7 @@ public final class FakeSlack implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
+            long received = System.nanoTime();
             String method = ex.getRequestURI().getPath().substring("/api/".length());
             Map<String, String> params = new LinkedHashMap<>(parseForm(ex.getRequestURI().getRawQuery()));
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -164,7 +168,7 @@ public final class FakeSlack implements AutoCloseable {
             } else {
                 params.putAll(parseForm(body));
             }
-            calls.add(new Call(method, Map.copyOf(params)));
+            calls.add(new Call(method, Map.copyOf(params), received));
             String auth = ex.getRequestHeaders().getFirst("Authorization");
             tokens.add(auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.getOrDefault("token", ""));
             Duration delay = faults.latency();
