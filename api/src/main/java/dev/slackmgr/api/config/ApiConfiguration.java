@@ -22,12 +22,12 @@ import dev.slackmgr.common.queue.RedisStreamQueueProducer;
 import dev.slackmgr.common.queue.redis.QueueConnection;
 import dev.slackmgr.common.queue.redis.RedisConnector;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.Ordered;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -76,17 +76,9 @@ public class ApiConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    RedisConnector queueRedisConnector(
-            @Value("${spring.data.redis.url:redis://localhost:6379}") String url,
-            @Value("${spring.data.redis.cluster.nodes:}") String clusterNodes,
-            @Value("${spring.data.redis.sentinel.master:}") String sentinelMaster,
-            @Value("${spring.data.redis.sentinel.nodes:}") String sentinelNodes,
-            @Value("${spring.data.redis.username:}") String username,
-            @Value("${spring.data.redis.password:}") String password,
-            @Value("${spring.data.redis.database:0}") int database,
-            @Value("${spring.data.redis.timeout:5s}") Duration timeout) {
-        return new RedisConnector(RedisConnector.targetFrom(url, clusterNodes, sentinelMaster, sentinelNodes, username,
-                password, database), timeout);
+    RedisConnector queueRedisConnector(Environment env) {
+        return new RedisConnector(RedisConnector.targetFrom(env::getProperty),
+                env.getProperty("spring.data.redis.timeout", Duration.class, Duration.ofSeconds(5)));
     }
 
     @Bean(destroyMethod = "close")

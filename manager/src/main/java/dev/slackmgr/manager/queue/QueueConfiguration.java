@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import java.time.Duration;
 
@@ -28,17 +29,9 @@ import java.time.Duration;
 public class QueueConfiguration {
 
     @Bean(destroyMethod = "close")
-    RedisConnector queueRedisConnector(
-            @Value("${spring.data.redis.url:redis://localhost:6379}") String url,
-            @Value("${spring.data.redis.cluster.nodes:}") String clusterNodes,
-            @Value("${spring.data.redis.sentinel.master:}") String sentinelMaster,
-            @Value("${spring.data.redis.sentinel.nodes:}") String sentinelNodes,
-            @Value("${spring.data.redis.username:}") String username,
-            @Value("${spring.data.redis.password:}") String password,
-            @Value("${spring.data.redis.database:0}") int database,
-            @Value("${spring.data.redis.timeout:5s}") Duration timeout) {
-        return new RedisConnector(RedisConnector.targetFrom(url, clusterNodes, sentinelMaster, sentinelNodes, username,
-                password, database), timeout);
+    RedisConnector queueRedisConnector(Environment env) {
+        return new RedisConnector(RedisConnector.targetFrom(env::getProperty),
+                env.getProperty("spring.data.redis.timeout", Duration.class, Duration.ofSeconds(5)));
     }
 
     @Bean(destroyMethod = "close")

@@ -107,6 +107,21 @@ public final class RedisConnector implements AutoCloseable {
         return new Standalone(url);
     }
 
+    /**
+     * The target described by Spring's standard {@code spring.data.redis.*} properties, read through
+     * {@code property} (e.g. {@code Environment::getProperty}; {@code null} = not set). Default URL
+     * {@code redis://localhost:6379}.
+     */
+    public static Target targetFrom(java.util.function.UnaryOperator<String> property) {
+        String url = property.apply("spring.data.redis.url");
+        String database = property.apply("spring.data.redis.database");
+        return targetFrom(url == null || url.isBlank() ? "redis://localhost:6379" : url,
+                property.apply("spring.data.redis.cluster.nodes"), property.apply("spring.data.redis.sentinel.master"),
+                property.apply("spring.data.redis.sentinel.nodes"), property.apply("spring.data.redis.username"),
+                property.apply("spring.data.redis.password"),
+                database == null || database.isBlank() ? 0 : Integer.parseInt(database.trim()));
+    }
+
     private static List<String> splitNodes(String nodes) {
         return nodes == null ? List.of()
                 : java.util.Arrays.stream(nodes.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();

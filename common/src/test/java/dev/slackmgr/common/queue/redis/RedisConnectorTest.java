@@ -12,6 +12,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RedisConnectorTest {
 
     @Test
+    void targetFromSpringPropertiesPrefersClusterThenSentinelThenUrl() {
+        java.util.Map<String, String> props = new java.util.HashMap<>();
+        assertThat(RedisConnector.targetFrom(props::get))
+                .isEqualTo(new RedisConnector.Standalone("redis://localhost:6379"));
+        props.put("spring.data.redis.url", "redis://cache:6380/2");
+        assertThat(RedisConnector.targetFrom(props::get)).isEqualTo(new RedisConnector.Standalone("redis://cache:6380/2"));
+        props.put("spring.data.redis.sentinel.master", "mymaster");
+        props.put("spring.data.redis.sentinel.nodes", "s1:26379, s2:26379");
+        props.put("spring.data.redis.database", "3");
+        assertThat(RedisConnector.targetFrom(props::get)).isEqualTo(
+                new RedisConnector.Sentinel("mymaster", java.util.List.of("s1:26379", "s2:26379"), null, null, 3));
+        props.put("spring.data.redis.cluster.nodes", "n1:7000,n2:7001");
+        assertThat(RedisConnector.targetFrom(props::get)).isEqualTo(
+                new RedisConnector.Cluster(java.util.List.of("n1:7000", "n2:7001"), null, null));
+    }
+
+    @Test
     void standaloneConnectionsRunCommandsThroughTheClusterCompatibleInterfaces() throws Exception {
         try (RedisConnector connector = RedisConnector.standalone(TestRedis.url());
              QueueConnection c = connector.connect()) {
