@@ -351,6 +351,7 @@ public final class QueueConsumer implements AutoCloseable {
         int i = 0;
         boolean inFlightFailed = true;
         try {
+            i = handleTogether(channel, batch, acks);
             while (i < batch.size() && running && !hold.lost) {
                 Delivery d = batch.get(i);
                 HandBack back = handleOne(channel, d);
@@ -375,6 +376,60 @@ public final class QueueConsumer implements AutoCloseable {
             release(stream, hold, acks, handBack);
         }
         return running ? next : ChannelScheduler.DONE;
+    }
+
+    /**
+     * Offers a fresh batch to a {@link BatchMessageHandler}; returns how many leading entries are done (acknowledged
+     * via {@code acks} or dead-lettered). Entries after that are handled one by one.
+     */
+    private int handleTogether(String channel, List<Delivery> batch, List<String> acks) {
+        if (!(handler instanceof BatchMessageHandler together) || batch.size() < 2) {
+            return 0;
+        }
+        List<QueueMessage> messages = new ArrayList<>(batch.size());
+        for (Delivery d : batch) {
+            String body = d.fields() == null ? null : d.fields().get(QueueKeys.FIELD_BODY);
+            if (body == null || d.deliveries() > 1) {
+                return 0;
+            }
+            String fieldChannel = d.fields().get(QueueKeys.FIELD_CHANNEL_ID);
+            String ch = fieldChannel == null || fieldChannel.isEmpty() ? channel : fieldChannel;
+            messages.add(new QueueMessage(keys.queue(), ch, d.id(), body, d.fields(), 1, Instant.now()));
+        }
+        long start = System.nanoTime();
+        int completed;
+        List<BatchMessageHandler.Rejection> rejections;
+        try {
+            rejections = together.handleAll(messages);
+            completed = batch.size();
+        } catch (BatchMessageHandler.PartialBatchException e) {
+            completed = e.completed();
+            rejections = e.rejections();
+            log.warn("queue batch partly handled, handling the rest one by one: queue_name={} channel_id={} "
+                    + "handled={} of={} error={}", keys.queue(), channel, completed, batch.size(), String.valueOf(e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } catch (Exception e) {
+            log.warn("queue batch failed, handling it one by one: queue_name={} channel_id={} size={} error={}",
+                    keys.queue(), channel, batch.size(), e.toString());
+            return 0;
+        } finally {
+            metrics.processing.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+        Map<String, String> rejected = new HashMap<>();
+        rejections.forEach(r -> rejected.put(r.messageId(), r.reason()));
+        for (int j = 0; j < completed; j++) {
+            Delivery d = batch.get(j);
+            String reason = rejected.get(d.id());
+            if (reason != null) {
+                deadLetter(channel, d, DeadLetterReason.UNPROCESSABLE, 1, reason);
+            } else {
+                acks.add(d.id());
+                metrics.acked.increment();
+            }
+        }
+        return completed;
     }
 
     /**
