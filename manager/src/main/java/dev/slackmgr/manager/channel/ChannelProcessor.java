@@ -15,7 +15,10 @@ import dev.slackmgr.manager.issue.IssueResult;
 import dev.slackmgr.manager.issue.ManagedAlert;
 import dev.slackmgr.manager.issue.ManagerSettings;
 import dev.slackmgr.manager.issue.MoveMapping;
+import dev.slackmgr.manager.issue.SlackEffect;
 import dev.slackmgr.manager.issue.StoreOp;
+import dev.slackmgr.manager.store.ChannelWrite;
+import dev.slackmgr.manager.store.PendingPost;
 import dev.slackmgr.manager.store.ChannelProcessingState;
 import dev.slackmgr.manager.store.IssueStore;
 import dev.slackmgr.manager.slack.SlackGateway;
@@ -26,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,11 +40,12 @@ import java.util.function.Supplier;
 /**
  * The imperative shell around the issue engine for one channel at a time (issue-lifecycle.md §3.4, §13.2): under
  * the channel processing lock it loads state from the {@link IssueStore}, applies the event through the
- * {@link ChannelEngine}, makes the Slack calls ({@link EffectExecutor}) and persists the result.
+ * {@link ChannelEngine} and commits, in one transaction, the new issue state together with the Slack writes it
+ * now owes ({@link EffectRecorder}); the {@link PostSyncer} makes those calls afterwards, outside this step, so a
+ * storm of alerts is applied at database speed whatever Slack's rate limits are.
  *
- * <p>Infrastructure failures (database or Slack unreachable, lock busy) propagate as exceptions; the caller
- * ({@link InfraRetry}) retries the whole step, which is safe because nothing is committed before the end and
- * posts are protected by post intents.
+ * <p>Infrastructure failures (database unreachable, lock busy) propagate as exceptions; the caller
+ * ({@link InfraRetry}) retries the whole step, which is safe because nothing is committed before the end.
  */
 public final class ChannelProcessor {
     private static final Logger log = LoggerFactory.getLogger(ChannelProcessor.class);
@@ -49,7 +54,9 @@ public final class ChannelProcessor {
     private final IssueStore store;
     private final SlackGateway slack;
     private final ChannelLocks locks;
-    private final EffectExecutor executor;
+    private final EffectRecorder recorder;
+    private final OutcomeMetrics outcomeMetrics;
+    private final java.util.function.Consumer<String> postSyncRequests;
     private final Supplier<ManagerSettings> settings;
     private final Supplier<ChannelEngine> engine;
     private final Clock clock;
@@ -59,13 +66,19 @@ public final class ChannelProcessor {
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> openGauges =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    public ChannelProcessor(IssueStore store, SlackGateway slack, ChannelLocks locks, EffectExecutor executor,
+    /**
+     * @param postSyncRequests called with a channel after a commit left owed Slack writes there
+     */
+    public ChannelProcessor(IssueStore store, SlackGateway slack, ChannelLocks locks, EffectRecorder recorder,
+                            java.util.function.Consumer<String> postSyncRequests,
                             Supplier<ManagerSettings> settings, Supplier<ChannelEngine> engine, Clock clock,
                             MeterRegistry metrics, boolean hasEncryptionKey, Duration lockTtl) {
         this.store = store;
         this.slack = slack;
         this.locks = locks;
-        this.executor = executor;
+        this.recorder = recorder;
+        this.outcomeMetrics = new OutcomeMetrics(metrics, slack::channelNameNow);
+        this.postSyncRequests = postSyncRequests;
         this.settings = settings;
         this.engine = engine;
         this.clock = clock;
@@ -103,33 +116,71 @@ public final class ChannelProcessor {
         if (mapping.isPresent()) {
             alert = AlertIntake.route(alert, mapping.get());
         }
-        String channel = alert.channelId();
-        try (ChannelLocks.Lock ignored = locks.obtain(channel, lockTtl, ALERT_LOCK_WAIT)) {
-            Optional<MoveMapping> now = store.findMoveMapping(alert.originalSlackChannelId(),
-                    alert.alert().correlationId());
-            if (now.isPresent() && AlertIntake.misrouted(alert, now.get())) {
-                throw new MoveRaceException(channel, now.get().targetChannelId());
+        return apply(alert.channelId(), List.of(alert), mapping.isPresent()).get(0);
+    }
+
+    /**
+     * True when these alerts, all addressed to the same channel, can be applied together by
+     * {@link #processAlerts}: none of their correlation IDs is moved to another channel.
+     */
+    public boolean appliesTogether(List<ManagedAlert> alerts) {
+        String channel = alerts.get(0).originalSlackChannelId();
+        for (ManagedAlert a : alerts) {
+            if (!a.originalSlackChannelId().equals(channel) || !a.channelId().equals(channel)) {
+                return false;
             }
-            alert = alert.withChannelName(slack.channel(channel).name());
-            List<Issue> open = store.findOpenIssueByCorrelationId(channel, alert.alert().correlationId())
-                    .map(List::of).orElse(List.of());
+        }
+        return store.findMoveMappings(channel, correlationIds(alerts)).isEmpty();
+    }
+
+    /**
+     * Applies alerts addressed to one channel ({@link #appliesTogether}), in order, under one lock hold and in one
+     * transaction; their Slack writes are owed and made later by the {@link PostSyncer}.
+     */
+    public List<IssueResult.Outcome> processAlerts(List<ManagedAlert> alerts) throws InterruptedException {
+        return apply(alerts.get(0).channelId(), alerts, false);
+    }
+
+    private List<IssueResult.Outcome> apply(String channel, List<ManagedAlert> received, boolean routed)
+            throws InterruptedException {
+        List<IssueResult.Outcome> outcomes = new ArrayList<>(received.size());
+        String channelName = slack.channelNameNow(channel);
+        try (ChannelLocks.Lock ignored = locks.obtain(channel, lockTtl, ALERT_LOCK_WAIT)) {
+            Map<String, MoveMapping> now = store.findMoveMappings(received.get(0).originalSlackChannelId(),
+                    correlationIds(received));
+            for (ManagedAlert a : received) {
+                MoveMapping m = now.get(a.alert().correlationId());
+                if (m == null ? routed : AlertIntake.misrouted(a, m)) {
+                    throw new MoveRaceException(channel, m == null ? a.originalSlackChannelId() : m.targetChannelId());
+                }
+            }
+            Map<String, Issue> openByCorrelation = new HashMap<>();
+            for (Issue i : store.findOpenIssuesByCorrelationIds(channel, correlationIds(received))) {
+                openByCorrelation.put(i.correlationId(), i);
+            }
             int issuesInChannel = store.findChannelProcessingState(channel).map(ChannelProcessingState::openIssues)
                     .orElse(0);
-            IssueResult result = engine.get().onAlert(open, alert, issuesInChannel, clock.instant());
-            Map<String, Issue> issues = new LinkedHashMap<>();
-            if (result.issue() != null) {
-                issues.put(result.issue().id(), result.issue());
+            Instant at = clock.instant();
+            Map<String, Issue> touched = new LinkedHashMap<>();
+            List<SlackEffect> effects = new ArrayList<>();
+            List<StoreOp> ops = new ArrayList<>();
+            for (ManagedAlert received1 : received) {
+                ManagedAlert alert = received1.withChannelName(channelName);
+                Issue open = openByCorrelation.get(alert.alert().correlationId());
+                IssueResult result = engine.get().onAlert(open == null ? List.of() : List.of(open), alert,
+                        issuesInChannel, at);
+                if (result.issue() != null && result.saveIssue()) {
+                    touched.put(result.issue().id(), result.issue());
+                    openByCorrelation.put(result.issue().correlationId(), result.issue());
+                }
+                effects.addAll(result.effects());
+                ops.addAll(result.store());
+                outcomes.add(result.outcome());
             }
-            Map<String, Issue> after = executor.run(result.effects(), issues, false);
-            persist(result.store());
-            if (result.saveIssue() && result.issue() != null && after.containsKey(result.issue().id())) {
-                Issue saved = after.get(result.issue().id());
-                store.saveIssue(saved);
-                store.deletePostIntent(channel, saved.correlationId());
-            }
-            countOutcome(alert.slackChannelName().isEmpty() ? channel : alert.slackChannelName(), result.outcome());
-            return result.outcome();
+            commit(channel, effects, touched, ops, at);
         }
+        outcomeMetrics.count(channel, outcomes);
+        return outcomes;
     }
 
     /**
@@ -146,17 +197,14 @@ public final class ChannelProcessor {
             if (issue.isEmpty() && !executeWhenNoIssue) {
                 return IssueResult.Outcome.NO_ISSUE;
             }
+            Instant at = clock.instant();
             IssueResult result = engine.get().issues().apply(issue.orElse(null),
-                    new IssueEvent.CommandReceived(command), clock.instant());
+                    new IssueEvent.CommandReceived(command), at);
             Map<String, Issue> issues = new LinkedHashMap<>();
-            if (result.issue() != null) {
+            if (result.issue() != null && result.saveIssue()) {
                 issues.put(result.issue().id(), result.issue());
             }
-            Map<String, Issue> after = executor.run(result.effects(), issues, false);
-            persist(result.store());
-            if (result.saveIssue() && result.issue() != null && after.containsKey(result.issue().id())) {
-                store.saveIssue(after.get(result.issue().id()));
-            }
+            commit(channel, result.effects(), issues, result.store(), at);
             String event = switch (command.action()) {
                 case TERMINATE -> "terminated";
                 case RESOLVE -> "resolved";
@@ -179,6 +227,7 @@ public final class ChannelProcessor {
      * less than an interval ago. Returns the number of open issues (0 = the channel is idle).
      */
     public int tick(String channel) throws InterruptedException {
+        outcomeMetrics.flush(channel);
         Duration interval = Duration.ofSeconds(settings.get().issueProcessingIntervalSeconds());
         try (ChannelLocks.Lock ignored = locks.obtain(channel, lockTtl, interval.multipliedBy(2))) {
             Instant now = clock.instant();
@@ -193,13 +242,11 @@ public final class ChannelProcessor {
             if (open.isEmpty()) {
                 return 0;
             }
-            ChannelTickResult result = engine.get().tick(channel, slack.channel(channel).name(), open,
+            ChannelTickResult result = engine.get().tick(channel, slack.channelNameNow(channel), open,
                     targetNames(open), now);
             Map<String, Issue> byId = new LinkedHashMap<>();
             result.issues().forEach(i -> byId.put(i.id(), i));
-            Map<String, Issue> after = executor.run(result.effects(), byId, true);
-            persist(result.store());
-            store.saveIssues(List.copyOf(after.values()));
+            commit(channel, result.effects(), byId, result.store(), now);
             if (!result.archived().isEmpty()) {
                 metrics.counter("slackmgr.issues.archived", "channel", channel).increment(result.archived().size());
             }
@@ -208,24 +255,28 @@ public final class ChannelProcessor {
         }
     }
 
+    /** Records the effects as owed writes, writes everything in one transaction and wakes the post syncer. */
+    private void commit(String channel, List<SlackEffect> effects, Map<String, Issue> issues, List<StoreOp> ops,
+                        Instant now) {
+        Map<String, PendingPost> owed = effects.isEmpty() ? Map.of()
+                : store.findPendingPostsOfIssues(effects.stream().map(SlackEffect::issueId)
+                .filter(id -> !id.isEmpty()).distinct().toList());
+        EffectRecorder.Recorded recorded = recorder.record(effects, issues, owed, now);
+        store.write(new ChannelWrite(List.of(), List.copyOf(recorded.issues().values()), ops,
+                List.copyOf(recorded.pending().values()), List.of(), List.of()));
+        if (!recorded.pending().isEmpty()) {
+            recorded.pending().values().stream().map(PendingPost::channelId).distinct().forEach(postSyncRequests);
+        }
+    }
+
+    private static List<String> correlationIds(List<ManagedAlert> alerts) {
+        return alerts.stream().map(a -> a.alert().correlationId()).distinct().toList();
+    }
+
     /** {@code slackmgr_channel_open_issues{channel}}, registered once per channel. */
     private java.util.concurrent.atomic.AtomicInteger openGauge(String channel) {
         return openGauges.computeIfAbsent(channel, c -> metrics.gauge("slackmgr.channel.open.issues",
                 io.micrometer.core.instrument.Tags.of("channel", c), new java.util.concurrent.atomic.AtomicInteger()));
-    }
-
-    /** The reference's channel metrics (observability-and-config.md §1.2), labelled with the channel name. */
-    private void countOutcome(String channelName, IssueResult.Outcome outcome) {
-        metrics.counter("slackmgr.alerts.processed", "channel", channelName).increment();
-        if (outcome == IssueResult.Outcome.CREATED) {
-            // the reference's issues_created_total: "_created" is a reserved OpenMetrics suffix that the
-            // Prometheus client strips, so the counter is named issues_opened (docs/compatibility.md)
-            metrics.counter("slackmgr.issues.opened", "channel", channelName).increment();
-        } else if (outcome == IssueResult.Outcome.GROUPED) {
-            metrics.counter("slackmgr.alerts.grouped", "channel", channelName).increment();
-        } else if (outcome == IssueResult.Outcome.IGNORED) {
-            metrics.counter("slackmgr.alerts.ignored", "channel", channelName).increment();
-        }
     }
 
     /** Names of channels escalations may move issues to. */
@@ -242,18 +293,6 @@ public final class ChannelProcessor {
             });
         }
         return names;
-    }
-
-    private void persist(List<StoreOp> ops) {
-        for (StoreOp op : ops) {
-            if (op instanceof StoreOp.SaveAlert a) {
-                store.saveAlert(a.alert());
-            } else if (op instanceof StoreOp.SaveMoveMapping m) {
-                store.saveMoveMapping(m.mapping());
-            } else if (op instanceof StoreOp.DeleteMoveMapping d) {
-                store.deleteMoveMapping(d.originalChannelId(), d.correlationId());
-            }
-        }
     }
 
     /** The alert's issue was moved to another channel while the alert waited: route it again. */

@@ -32,7 +32,7 @@ public final class IssueMover {
         this.locks = locks;
     }
 
-    void move(SlackEffect.MoveIssue move, EffectExecutor executor) {
+    void move(SlackEffect.MoveIssue move, PostCalls calls) {
         SlackGateway.ChannelView target = slack.channel(move.targetChannelId());
         if (!target.exists() || !target.botMember()) {
             log.warn("Issue {}: cannot move to {} (bot not in channel); it stays in {}", move.issueId(),
@@ -43,12 +43,13 @@ public final class IssueMover {
         try (ChannelLocks.Lock ignored = locks.obtain(move.targetChannelId(), TARGET_LOCK_TTL, TARGET_LOCK_TTL)) {
             applyMapping(move.mappingOp());
             if (move.deleteOldPost() != null) {
-                tolerate(() -> executor.delete(move.deleteOldPost()), move, "delete the old post");
+                SlackEffect.DeleteMessage old = move.deleteOldPost();
+                tolerate(() -> calls.delete(old.channelId(), old.ts(), old.tombstone()), move, "delete the old post");
             }
             Issue moved = move.moved();
             if (move.newPost() != null) {
                 try {
-                    moved = executor.post(move.newPost(), moved);
+                    moved = calls.post(move.newPost().content(), moved);
                 } catch (SlackCallException e) {
                     if (e.transientFailure()) {
                         throw e;

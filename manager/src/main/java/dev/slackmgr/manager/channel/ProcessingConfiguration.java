@@ -45,21 +45,36 @@ public class ProcessingConfiguration {
     @Bean
     ChannelLocks channelLocks(QueueConnection queueConnection,
                               @Value("${slackmgr.lock-key-prefix:slack-manager:}") String prefix) {
-        return new ChannelLocks(queueConnection, prefix, Duration.ofMillis(200));
+        return new ChannelLocks(queueConnection, prefix, Duration.ofMillis(20));
     }
 
     @Bean
-    EffectExecutor effectExecutor(SlackGateway slack, IssueStore store, Clock clock, ChannelLocks locks) {
-        return new EffectExecutor(slack, store, clock, new IssueMover(slack, store, locks));
+    PostCalls postCalls(SlackGateway slack, IssueStore store, Clock clock) {
+        return new PostCalls(slack, store, clock);
     }
 
     @Bean
-    ChannelProcessor channelProcessor(IssueStore store, SlackGateway slack, ChannelLocks locks, EffectExecutor executor,
-                                      ManagerSettings settings, ChannelEngine engine, Clock clock, MeterRegistry metrics,
+    PostSyncer postSyncer(IssueStore store, SlackGateway slack, ChannelLocks locks, PostCalls calls,
+                          ChannelEngine engine, Clock clock, MeterRegistry metrics,
+                          @Value("${slackmgr.channel-lock-ttl:5m}") Duration lockTtl) {
+        return new PostSyncer(store, slack, locks, calls, () -> engine, clock, metrics, lockTtl);
+    }
+
+    @Bean(destroyMethod = "close")
+    PostSyncScheduler postSyncScheduler(PostSyncer syncer,
+                                        @Value("${slackmgr.post-sync.threads:4}") int threads) {
+        return new PostSyncScheduler(syncer, threads);
+    }
+
+    @Bean
+    ChannelProcessor channelProcessor(IssueStore store, SlackGateway slack, ChannelLocks locks, PostCalls calls,
+                                      PostSyncScheduler syncs, ManagerSettings settings, ChannelEngine engine,
+                                      Clock clock, MeterRegistry metrics,
                                       @Value("${slackmgr.encryption-key:}") String encryptionKey,
                                       @Value("${slackmgr.channel-lock-ttl:5m}") Duration lockTtl) {
-        return new ChannelProcessor(store, slack, locks, executor, () -> settings, () -> engine, clock, metrics,
-                !encryptionKey.isBlank(), lockTtl);
+        EffectRecorder recorder = new EffectRecorder(new IssueMover(slack, store, locks), calls);
+        return new ChannelProcessor(store, slack, locks, recorder, syncs, () -> settings, () -> engine, clock,
+                metrics, !encryptionKey.isBlank(), lockTtl);
     }
 
     @Bean
@@ -68,8 +83,10 @@ public class ProcessingConfiguration {
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
-    TickScheduler tickScheduler(ChannelProcessor processor, IssueStore store, ManagerSettings settings) {
-        return new TickScheduler(processor, store, () -> Duration.ofSeconds(settings.issueProcessingIntervalSeconds()));
+    TickScheduler tickScheduler(ChannelProcessor processor, IssueStore store, ManagerSettings settings,
+                                PostSyncScheduler syncs) {
+        return new TickScheduler(processor, store, () -> Duration.ofSeconds(settings.issueProcessingIntervalSeconds()),
+                syncs);
     }
 
     @Bean

@@ -31,8 +31,13 @@ public final class TickScheduler implements AutoCloseable {
         return t;
     });
 
-    public TickScheduler(ChannelProcessor processor, IssueStore store, Supplier<Duration> interval) {
+    private final java.util.function.Consumer<String> postSyncRequests;
+
+    /** @param postSyncRequests called each round with every channel that has owed Slack writes (any pod's) */
+    public TickScheduler(ChannelProcessor processor, IssueStore store, Supplier<Duration> interval,
+                         java.util.function.Consumer<String> postSyncRequests) {
         this.processor = processor;
+        this.postSyncRequests = postSyncRequests;
         this.store = store;
         this.interval = interval;
     }
@@ -50,6 +55,8 @@ public final class TickScheduler implements AutoCloseable {
     public void round() {
         try {
             active.addAll(store.findActiveChannels());
+            // owed writes left by a pod that stopped, or waiting for a transient failure to pass
+            store.findChannelsWithPendingPosts().forEach(postSyncRequests);
         } catch (RuntimeException e) {
             log.warn("Cannot list active channels: {}", e.getMessage());
         }

@@ -43,7 +43,7 @@ public final class IssueEngine {
         return settings;
     }
 
-    PostRenderer renderer() {
+    public PostRenderer renderer() {
         return renderer;
     }
 }

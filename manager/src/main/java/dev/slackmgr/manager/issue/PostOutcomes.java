@@ -60,6 +60,30 @@ public final class PostOutcomes {
         return b.build();
     }
 
+    /**
+     * A deferred write of the issue's current state (post or update, made by the post syncer) was refused with this
+     * Slack error code: the same rules as {@link #failed}, applied to the issue as it is now.
+     */
+    public static Issue writeFailed(Issue issue, String errorCode) {
+        Issue.Builder b = issue.toBuilder();
+        if (CHANNEL_GONE.contains(errorCode)) {
+            b.slackPostId = IssueView.INVALID_CHANNEL_ID;
+            return b.build();
+        }
+        switch (errorCode) {
+            case "invalid_blocks" -> {
+                Writes.clearPost(b);
+                b.slackPostNeedsUpdate = false;
+            }
+            case "not_in_channel", "message_not_found", "cant_update_message" -> {
+                Writes.clearPost(b);
+                b.slackPostNeedsUpdate = true;
+            }
+            default -> b.slackPostNeedsUpdate = true;
+        }
+        return b.build();
+    }
+
     private static void restorePost(Issue.Builder b, Issue before) {
         b.slackPostId = before.slackPostId();
         b.slackPostCreated = before.slackPostCreated();

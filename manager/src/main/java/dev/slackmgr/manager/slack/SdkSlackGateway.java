@@ -48,6 +48,16 @@ public final class SdkSlackGateway implements SlackGateway {
     private final SlackMetrics metrics;
     private final Cache<String, ChannelView> channels;
     private volatile BotIdentity bot;
+    /** Last known names (kept past the cache's expiry, so a stale name is served while it is refreshed). */
+    private final java.util.Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Set<String> lookups = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.ExecutorService background = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "slack-channel-lookups");
+                t.setDaemon(true);
+                return t;
+            });
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SdkSlackGateway.class);
 
     /** Who this bot is, from {@code auth.test}: messages by either ID are its own. */
     private record BotIdentity(String userId, String botId) {
@@ -149,6 +159,35 @@ public final class SdkSlackGateway implements SlackGateway {
      * there).
      */
     @Override
+    public Duration reserveNow(SlackAction action, String channelId) {
+        return runner.reserveNow(action, channelId);
+    }
+
+    @Override
+    public String channelNameNow(String channelId) {
+        ChannelView cached = channels.getIfPresent(channelId);
+        if (cached != null) {
+            return cached.name();
+        }
+        if (lookups.add(channelId)) {
+            try {
+                background.execute(() -> {
+                    try {
+                        channel(channelId);
+                    } catch (RuntimeException e) {
+                        log.debug("background lookup of channel {} failed: {}", channelId, e.toString());
+                    } finally {
+                        lookups.remove(channelId);
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                lookups.remove(channelId);
+            }
+        }
+        return names.getOrDefault(channelId, "");
+    }
+
+    @Override
     public ChannelView channel(String channelId) {
         ChannelView cached = channels.getIfPresent(channelId);
         metrics.cache(SlackAction.CONVERSATIONS_INFO, cached != null);
@@ -163,6 +202,7 @@ public final class SdkSlackGateway implements SlackGateway {
                 : new ChannelView(channelId, Objects.requireNonNullElse(r.getChannel().getName(), ""), true,
                 r.getChannel().isMember() && !r.getChannel().isArchived());
         channels.put(channelId, view);
+        names.put(channelId, view.name());
         return view;
     }
 

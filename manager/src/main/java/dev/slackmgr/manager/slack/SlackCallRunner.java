@@ -26,6 +26,11 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class SlackCallRunner {
     private static final Logger log = LoggerFactory.getLogger(SlackCallRunner.class);
     private static final Duration MIN_BUDGET = Duration.ofSeconds(1);
+    private static final Duration GATE_RECHECK = Duration.ofMillis(500);
+    private static final long PREPAID_VALIDITY_NANOS = 1_000_000_000L;
+    /** Slots taken by {@link #reserveNow}, by action, with the time they were taken. */
+    private final ThreadLocal<java.util.Map<SlackAction, Long>> prepaid =
+            ThreadLocal.withInitial(() -> new java.util.EnumMap<>(SlackAction.class));
 
     /** One HTTP attempt through the SDK. */
     @FunctionalInterface
@@ -153,7 +158,34 @@ public final class SlackCallRunner {
         }
     }
 
+    /**
+     * Takes a pacing slot for one call of {@code action} if one is free right now and the rate-limit gate is open;
+     * the next call of that action on this thread then uses it instead of waiting (within a second). Lets a caller
+     * that holds a lock do only the calls that need no waiting.
+     *
+     * @return zero when reserved, else roughly how long until a slot is free (nothing reserved then)
+     */
+    public Duration reserveNow(SlackAction action, String channelId) {
+        try {
+            if (gate.isBlocked()) {
+                return GATE_RECHECK;
+            }
+        } catch (RuntimeException e) {
+            log.debug("rate-limit gate unreadable, treating it as open: {}", e.toString());
+        }
+        Duration wait = pacer.reserve(action, channelId, Duration.ZERO);
+        if (wait == null) {
+            return pacer.waitTime(action, channelId);
+        }
+        prepaid.get().put(action, System.nanoTime());
+        return Duration.ZERO;
+    }
+
     private void pace(SlackAction action, String channelId) {
+        Long reservedAt = prepaid.get().remove(action);
+        if (reservedAt != null && System.nanoTime() - reservedAt < PREPAID_VALIDITY_NANOS) {
+            return;
+        }
         Duration wait = pacer.reserve(action, channelId, settings.maxRateLimitErrorWait());
         if (wait == null) {
             throw new SlackCallException(action.label(), "paced", true, null);

@@ -16,7 +16,7 @@ import java.time.Clock;
  * Wires the manager's Slack Web API client from {@code slackmgr.slack.*} ({@link SlackClientSettings}): the SDK
  * {@link MethodsClient} (base URL {@code slackmgr.slack.api-url}, token {@code slackmgr.slack.bot-token}, SDK
  * stats off), the rate-limit gate (shared through Redis when the queue's {@link QueueConnection} exists, else in
- * memory), pacing, the call runner, the {@link SlackGateway} and the {@link UpdateCoalescer}.
+ * memory), pacing, the call runner, the {@link SlackGateway}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SlackClientSettings.class)
@@ -70,10 +70,5 @@ public class SlackConfiguration {
     SlackGateway slackGateway(MethodsClient slackMethodsClient, SlackCallRunner slackCallRunner,
                               SlackMetrics slackMetrics, SlackClientSettings settings) {
         return new SdkSlackGateway(slackMethodsClient, slackCallRunner, slackMetrics, settings.channelCacheTtl());
-    }
-
-    @Bean(destroyMethod = "close")
-    UpdateCoalescer slackUpdateCoalescer(SlackGateway slackGateway, SlackClientSettings settings) {
-        return new UpdateCoalescer(slackGateway, Math.max(4, settings.concurrency() * 2));
     }
 }

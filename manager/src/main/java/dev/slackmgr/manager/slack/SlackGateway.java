@@ -32,6 +32,20 @@ public interface SlackGateway {
      */
     Optional<String> findIssuePost(String channelId, String correlationId, Instant since);
 
+    /**
+     * Takes a rate-limit slot for one call of {@code action} about this channel if one is free right now (the next
+     * such call on this thread uses it), for callers that must not wait while holding a lock.
+     *
+     * @return zero when reserved, else roughly how long until a slot is free
+     */
+    java.time.Duration reserveNow(SlackAction action, String channelId);
+
+    /**
+     * The channel's name without waiting: the cached one (refreshed in the background when stale), or "" while it
+     * is being looked up in the background.
+     */
+    String channelNameNow(String channelId);
+
     /** Channel name and whether the bot is a member (cached); used for escalation moves and metric labels. */
     ChannelView channel(String channelId);
 

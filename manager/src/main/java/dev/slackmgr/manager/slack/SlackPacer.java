@@ -36,9 +36,22 @@ public final class SlackPacer {
         if (!pacing.enabled()) {
             return Duration.ZERO;
         }
-        TokenBucket bucket = action == SlackAction.CHAT_POST
+        TokenBucket bucket = bucket(action, channelId);
+        return bucket == null ? Duration.ZERO : bucket.reserve(maxWait);
+    }
+
+    /** How long until a slot for one call is free (zero: now); reserves nothing. */
+    public Duration waitTime(SlackAction action, String channelId) {
+        if (!pacing.enabled()) {
+            return Duration.ZERO;
+        }
+        TokenBucket bucket = bucket(action, channelId);
+        return bucket == null ? Duration.ZERO : bucket.waitTime();
+    }
+
+    private TokenBucket bucket(SlackAction action, String channelId) {
+        return action == SlackAction.CHAT_POST
                 ? postPerChannel.get(channelId == null ? "" : channelId, c -> new TokenBucket(pacing.chatPostMessage()))
                 : perMethod.get(action);
-        return bucket == null ? Duration.ZERO : bucket.reserve(maxWait);
     }
 }

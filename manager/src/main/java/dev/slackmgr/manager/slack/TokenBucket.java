@@ -45,4 +45,11 @@ final class TokenBucket {
         tokens = after;
         return Duration.ofNanos(waitNanos);
     }
+
+    /** How long until a token is available (zero: now); reserves nothing. */
+    synchronized Duration waitTime() {
+        long now = nanoClock.getAsLong();
+        double available = Math.min(burst, tokens + (now - last) * perNano);
+        return available >= 1 ? Duration.ZERO : Duration.ofNanos((long) Math.ceil((1 - available) / perNano));
+    }
 }

@@ -11,15 +11,14 @@
  *       {@link dev.slackmgr.manager.slack.SlackCallException}.</li>
  *   <li>{@link dev.slackmgr.manager.slack.RedisRateLimitGate} / {@link dev.slackmgr.manager.slack.LocalRateLimitGate}
  *       – the pause after a Slack 429, shared by all instances through Redis or local to one process.</li>
- *   <li>{@link dev.slackmgr.manager.slack.UpdateCoalescer} – latest-wins {@code chat.update} per post.</li>
  *   <li>{@link dev.slackmgr.manager.slack.SlackConfiguration} – Spring wiring from {@code slackmgr.slack.*}
  *       ({@link dev.slackmgr.manager.slack.SlackClientSettings}).</li>
  * </ul>
  *
- * <p>How channel processing uses it: create posts with {@code postMessage} (on {@code transientFailure()} retry the
- * queue message later, after adopting a post that may have been made anyway with {@code findIssuePost}); send
- * updates through the {@code UpdateCoalescer} and join the returned future before committing the issue state;
- * delete with {@code deleteMessage} ("already gone" is success); optionally {@code RateLimitGate.await} before
- * taking new queue work so a 429 on any instance pauses all of them early.
+ * <p>How channel processing uses it: alert processing never calls Slack for posts; it records owed writes that the
+ * {@code channel.PostSyncer} executes under the channel lock, taking only rate-limit slots that are free right now
+ * ({@code SlackGateway.reserveNow}) and rendering each issue's latest state, so updates coalesce. Posts go through
+ * post intents and {@code findIssuePost} adoption; {@code deleteMessage} treats "already gone" as success;
+ * {@code channelNameNow} never waits for {@code conversations.info}.
  */
 package dev.slackmgr.manager.slack;

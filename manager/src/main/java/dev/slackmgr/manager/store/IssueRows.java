@@ -46,6 +46,14 @@ interface IssueRows extends Repository<IssueRow, String> {
     @Query("select i from IssueRow i where i.channelId = :channelId and i.slackPostId = :postId and " + LIVE)
     List<IssueRow> findByPost(@Param("channelId") String channelId, @Param("postId") String postId);
 
+    @Query("select i from IssueRow i where i.channelId = :channelId and i.correlationId in :correlationIds"
+            + " and i.open = true and " + LIVE)
+    List<IssueRow> findOpenByCorrelationIds(@Param("channelId") String channelId,
+                                            @Param("correlationIds") java.util.Collection<String> correlationIds);
+
+    @Query("select i from IssueRow i where i.id = :id and " + LIVE)
+    List<IssueRow> findLive(@Param("id") String id);
+
     @Query("select distinct i.channelId from IssueRow i where i.open = true and " + LIVE)
     List<String> findActiveChannelIds();
 

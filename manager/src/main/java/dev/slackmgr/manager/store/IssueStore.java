@@ -4,7 +4,9 @@ import dev.slackmgr.manager.issue.Issue;
 import dev.slackmgr.manager.issue.ManagedAlert;
 import dev.slackmgr.manager.issue.MoveMapping;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -62,4 +64,25 @@ public interface IssueStore {
 
     /** Removes the intent once the post's ts is saved with the issue (missing intent: no error). */
     void deletePostIntent(String channelId, String correlationId);
+
+    /** The issue with this ID, open or archived. */
+    Optional<Issue> findIssue(String issueId);
+
+    /** The open issues of a channel with any of these correlation IDs. */
+    List<Issue> findOpenIssuesByCorrelationIds(String channelId, Collection<String> correlationIds);
+
+    /** The move mappings of alerts addressed to {@code originalChannelId} with any of these correlation IDs. */
+    Map<String, MoveMapping> findMoveMappings(String originalChannelId, Collection<String> correlationIds);
+
+    /** Writes everything in {@code write} in one transaction (all or nothing). */
+    void write(ChannelWrite write);
+
+    /** The owed Slack writes of a channel, oldest first. */
+    List<PendingPost> findPendingPosts(String channelId, int limit);
+
+    /** The owed Slack writes of these issues, by issue ID. */
+    Map<String, PendingPost> findPendingPostsOfIssues(Collection<String> issueIds);
+
+    /** Channels with owed Slack writes. */
+    List<String> findChannelsWithPendingPosts();
 }

@@ -8,16 +8,21 @@ import dev.slackmgr.manager.issue.MoveMapping;
 import dev.slackmgr.manager.issue.Times;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
 
+import javax.sql.DataSource;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,10 +46,12 @@ public class JpaIssueStore implements IssueStore {
     private final PostIntentRows postIntents;
     private final TransactionTemplate tx;
     private final StoreProperties properties;
+    private final BatchWriter batches;
 
     JpaIssueStore(IssueRows issues, AlertRows alerts, MoveMappingRows moveMappings, ChannelStateRows channelStates,
                   PostIntentRows postIntents, PlatformTransactionManager transactionManager,
-                  StoreProperties properties) {
+                  StoreProperties properties, DataSource dataSource) {
+        this.batches = new BatchWriter(new JdbcTemplate(dataSource), properties);
         this.issues = issues;
         this.alerts = alerts;
         this.moveMappings = moveMappings;
@@ -225,6 +232,109 @@ public class JpaIssueStore implements IssueStore {
         requireText(correlationId, "correlation ID");
         StoreFailures.run("deletePostIntent", () -> postIntents.deleteByKey(column(channelId),
                 column(correlationId)));
+    }
+
+    @Override
+    public Optional<Issue> findIssue(String issueId) {
+        requireText(issueId, "issue ID");
+        return first(StoreFailures.call("findIssue", () -> issues.findLive(column(issueId))));
+    }
+
+    @Override
+    public List<Issue> findOpenIssuesByCorrelationIds(String channelId, Collection<String> correlationIds) {
+        requireText(channelId, "channel ID");
+        if (correlationIds.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = correlationIds.stream().map(JpaIssueStore::column).distinct().toList();
+        List<IssueRow> rows = StoreFailures.call("findOpenIssuesByCorrelationIds",
+                () -> issues.findOpenByCorrelationIds(column(channelId), ids));
+        List<Issue> result = new ArrayList<>(rows.size());
+        for (IssueRow row : rows) {
+            readable(row).ifPresent(result::add);
+        }
+        return result;
+    }
+
+    @Override
+    public Map<String, MoveMapping> findMoveMappings(String originalChannelId, Collection<String> correlationIds) {
+        requireText(originalChannelId, "original channel ID");
+        if (correlationIds.isEmpty()) {
+            return Map.of();
+        }
+        List<String> ids = correlationIds.stream().map(JpaIssueStore::column).distinct().toList();
+        List<MoveMappingRow> rows = StoreFailures.call("findMoveMappings",
+                () -> moveMappings.findByChannelIdAndCorrelationIdIn(column(originalChannelId), ids));
+        Map<String, MoveMapping> result = new LinkedHashMap<>();
+        for (MoveMappingRow row : rows) {
+            try {
+                MoveMapping m = IssueJson.mapper().readValue(row.attrs(), MoveMapping.class);
+                result.put(m.correlationId(), m);
+            } catch (JacksonException e) {
+                log.warn("Unreadable move mapping in channel {}: {}", originalChannelId, e.getOriginalMessage());
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public void write(ChannelWrite write) {
+        if (write == null) {
+            throw new IllegalArgumentException("write is null");
+        }
+        write.issues().forEach(JpaIssueStore::validate);
+        write.alerts().forEach(a -> {
+            if (a == null || a.alert() == null) {
+                throw new IllegalArgumentException("alert is null");
+            }
+            requireText(a.channelId(), "alert channel ID");
+        });
+        write.pendingPosts().forEach(p -> {
+            requireText(p.issueId(), "pending post issue ID");
+            requireText(p.channelId(), "pending post channel ID");
+        });
+        if (write.isEmpty()) {
+            return;
+        }
+        List<Issue> ordered = new ArrayList<>(write.issues());
+        ordered.sort(Comparator.comparing(Issue::id));
+        StoreFailures.run("write", () -> tx.executeWithoutResult(s -> {
+            List<ManagedAlert> alertCopies = new ArrayList<>(write.alerts());
+            write.storeOps().stream().filter(op -> op instanceof dev.slackmgr.manager.issue.StoreOp.SaveAlert)
+                    .map(op -> ((dev.slackmgr.manager.issue.StoreOp.SaveAlert) op).alert()).forEach(alertCopies::add);
+            batches.saveAlerts(alertCopies);
+            ordered.forEach(this::upsert);
+            for (var op : write.storeOps()) {
+                if (op instanceof dev.slackmgr.manager.issue.StoreOp.SaveMoveMapping m) {
+                    saveMoveMapping(m.mapping());
+                } else if (op instanceof dev.slackmgr.manager.issue.StoreOp.DeleteMoveMapping d) {
+                    deleteMoveMapping(d.originalChannelId(), d.correlationId());
+                }
+            }
+            batches.savePendingPosts(write.pendingPosts());
+            batches.deletePendingPosts(write.donePendingPosts());
+            write.settledIntents().forEach(i -> postIntents.deleteByKey(column(i.channelId()),
+                    column(i.correlationId())));
+        }));
+    }
+
+    @Override
+    public List<PendingPost> findPendingPosts(String channelId, int limit) {
+        requireText(channelId, "channel ID");
+        return StoreFailures.call("findPendingPosts", () -> batches.pendingPosts(column(channelId), limit));
+    }
+
+    @Override
+    public Map<String, PendingPost> findPendingPostsOfIssues(Collection<String> issueIds) {
+        if (issueIds.isEmpty()) {
+            return Map.of();
+        }
+        return StoreFailures.call("findPendingPostsOfIssues", () -> batches.pendingPostsOf(issueIds));
+    }
+
+    @Override
+    public List<String> findChannelsWithPendingPosts() {
+        return StoreFailures.call("findChannelsWithPendingPosts", batches::channelsWithPendingPosts);
     }
 
     private void upsert(Issue issue) {

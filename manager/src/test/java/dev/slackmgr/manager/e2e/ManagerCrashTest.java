@@ -63,10 +63,13 @@ class ManagerCrashTest {
                     .send(CHANNEL, List.of(alert()));
             await("manager A posted and was killed", Duration.ofSeconds(60), () -> victim.get() == null);
             assertThat(posts(slack)).hasSize(1);
-            assertThat(issueRows(db)).as("the crash happened before the issue was committed").isZero();
+            assertThat(issueRows(db)).as("the issue was committed before its post was made").isEqualTo(1);
+            assertThat(postTsOfIssue(db)).as("the crash happened before the post's ts was committed").isNull();
+            assertThat(pendingPosts(db)).as("the post is still owed").isEqualTo(1);
 
             try (ManagerProcess b = ManagerProcess.start("b", args)) {
-                await("manager B recorded the issue", Duration.ofSeconds(60), () -> issueRows(db) == 1);
+                await("manager B recorded the post", Duration.ofSeconds(60), () -> postTsOfIssueOrNull(db) != null);
+                assertThat(pendingPosts(db)).isZero();
                 assertThat(posts(slack)).as("still exactly one post").hasSize(1);
                 assertThat(slack.callCount("chat.postMessage")).isEqualTo(1);
                 assertThat(postTsOfIssue(db)).isEqualTo(posts(slack).get(0).ts());
@@ -97,6 +100,18 @@ class ManagerCrashTest {
 
     private static int issueRows(TestPostgres.Database db) {
         return queryInt(db, "select count(*) from issues where channel_id = ?");
+    }
+
+    private static int pendingPosts(TestPostgres.Database db) {
+        return queryInt(db, "select count(*) from pending_posts where channel_id = ?");
+    }
+
+    private static String postTsOfIssueOrNull(TestPostgres.Database db) {
+        try {
+            return postTsOfIssue(db);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String postTsOfIssue(TestPostgres.Database db) throws SQLException {

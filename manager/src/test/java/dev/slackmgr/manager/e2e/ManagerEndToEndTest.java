@@ -196,8 +196,9 @@ class ManagerEndToEndTest {
         ticks.round();
         Issue cpu = store.loadOpenIssuesInChannel("C0LIFE001").stream()
                 .filter(i -> i.correlationId().equals("cpu")).findFirst().orElseThrow();
-        assertThat(SLACK.messages().find("C0LIFE001", cpu.slackPostId()).orElseThrow().blocksJson())
-                .as("auto-resolved after the quiet period").contains(":white_check_mark:");
+        await("the cpu post shows auto-resolved after the quiet period", Duration.ofSeconds(30),
+                () -> SLACK.messages().find("C0LIFE001", cpu.slackPostId()).orElseThrow().blocksJson()
+                        .contains(":white_check_mark:"));
 
         CLOCK.advance(Duration.ofSeconds(121));
         ticks.round();

@@ -36,7 +36,6 @@ class SlackConfigurationTest {
                         assertThat(settings.maxAttemptsForTransientError()).isEqualTo(5);
                         assertThat(settings.pacing().chatPostMessage()).isEqualTo(new SlackClientSettings.Rate(5, 2));
                         assertThat(ctx.getBean(RateLimitGate.class)).isInstanceOf(LocalRateLimitGate.class);
-                        assertThat(ctx.getBean(UpdateCoalescer.class)).isNotNull();
 
                         SlackGateway gateway = ctx.getBean(SlackGateway.class);
                         assertThat(gateway.channel("C1").name()).isEqualTo("alerts");

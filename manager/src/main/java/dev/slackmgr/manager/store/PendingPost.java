@@ -1,0 +1,59 @@
+package dev.slackmgr.manager.store;
+
+import dev.slackmgr.manager.issue.SlackEffect;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Slack writes still owed to one issue's post, coalesced: first delete these old posts (in order), then – if
+ * {@code write} – bring the issue's post to the issue's <em>current</em> state (post it when it has none yet,
+ * else {@code chat.update}). However many alerts change an issue before Slack's rate limits allow a call, only its
+ * latest state is sent.
+ *
+ * @param channelId channel of the deletes, and of the write (dropped when the issue has moved meanwhile)
+ * @param queuedAt  when the oldest owed write was recorded (syncing order)
+ */
+public record PendingPost(String issueId, String channelId, List<Delete> deletes, boolean write, Instant queuedAt) {
+
+    public PendingPost {
+        deletes = List.copyOf(deletes);
+    }
+
+    /** Delete post {@code ts}; with {@code keepThread} a post with thread replies becomes a tombstone instead. */
+    public record Delete(String ts, boolean keepThread) {
+    }
+
+    /** Nothing owed yet. */
+    public static PendingPost none(String issueId, String channelId, Instant now) {
+        return new PendingPost(issueId, channelId, List.of(), false, now);
+    }
+
+    public boolean isEmpty() {
+        return deletes.isEmpty() && !write;
+    }
+
+    /**
+     * Adds one engine effect of this issue (post, update or delete; moves are executed at once, not owed). A write
+     * after a delete means a new post; a delete drops an owed write (it was for the deleted post).
+     */
+    public PendingPost plus(SlackEffect effect) {
+        if (effect instanceof SlackEffect.PostMessage || effect instanceof SlackEffect.UpdateMessage) {
+            return new PendingPost(issueId, channelId, deletes, true, queuedAt);
+        }
+        if (effect instanceof SlackEffect.DeleteMessage d) {
+            List<Delete> more = new ArrayList<>(deletes);
+            if (more.stream().noneMatch(x -> x.ts().equals(d.ts()))) {
+                more.add(new Delete(d.ts(), d.tombstone() != null));
+            }
+            return new PendingPost(issueId, d.channelId(), more, false, queuedAt);
+        }
+        throw new IllegalArgumentException("not an owed Slack write: " + effect.getClass().getSimpleName());
+    }
+
+    /** This with the first delete done. */
+    public PendingPost withoutFirstDelete() {
+        return new PendingPost(issueId, channelId, deletes.subList(1, deletes.size()), write, queuedAt);
+    }
+}
