@@ -109,23 +109,25 @@ public record SlackClientSettings(String botToken, String apiUrl, Duration httpT
     /**
      * Proactive pacing: token buckets per Slack method so a storm stays under Slack's published limits instead
      * of provoking 429s. {@code chatPostMessage} is per channel (Slack: about 1 message per second per channel,
-     * short bursts allowed); the others are per process (Tier 3: about 50 per minute).
+     * short bursts allowed); the others are per process (Tier 3: about 50 per minute). A bucket lets at most
+     * {@code burst + rate × t} calls start in any interval {@code t}, so the defaults keep that within the limit
+     * for a sliding window too: 2 + 1 per second ≤ 3, and 5 + 45 per minute ≤ 50.
      *
      * @param enabled              pacing on (default true)
-     * @param chatPostMessage      per channel (1/s, burst 3)
-     * @param chatUpdate           per process (50/min, burst 5)
-     * @param chatDelete           per process (50/min, burst 5)
-     * @param conversationsHistory per process (50/min, burst 5)
-     * @param conversationsReplies per process (50/min, burst 5)
-     * @param conversationsInfo    per process (50/min, burst 5)
+     * @param chatPostMessage      per channel (1/s, burst 2)
+     * @param chatUpdate           per process (45/min, burst 5)
+     * @param chatDelete           per process (45/min, burst 5)
+     * @param conversationsHistory per process (45/min, burst 5)
+     * @param conversationsReplies per process (45/min, burst 5)
+     * @param conversationsInfo    per process (45/min, burst 5)
      */
     public record Pacing(Boolean enabled, Rate chatPostMessage, Rate chatUpdate, Rate chatDelete,
                          Rate conversationsHistory, Rate conversationsReplies, Rate conversationsInfo) {
-        private static final Rate TIER3 = new Rate(50.0 / 60.0, 5);
+        private static final Rate TIER3 = new Rate(45.0 / 60.0, 5);
 
         public Pacing {
             enabled = enabled == null || enabled;
-            chatPostMessage = chatPostMessage == null ? new Rate(1.0, 3) : chatPostMessage;
+            chatPostMessage = chatPostMessage == null ? new Rate(1.0, 2) : chatPostMessage;
             chatUpdate = chatUpdate == null ? TIER3 : chatUpdate;
             chatDelete = chatDelete == null ? TIER3 : chatDelete;
             conversationsHistory = conversationsHistory == null ? TIER3 : conversationsHistory;

@@ -86,11 +86,15 @@ final class BenchManager implements AutoCloseable {
         return context.getBean(IssueStore.class);
     }
 
-    /** Alerts the manager finished processing so far, by outcome (metric {@code slackmgr.alerts.processed}). */
+    /**
+     * Alerts the manager finished processing so far (applied and committed, or dead-lettered), by result: the
+     * queue's {@code slackmgr.queue.messages.processed{queue_type="alert"}}, counted after the commit.
+     */
     Map<String, Long> processed() {
         Map<String, Long> out = new TreeMap<>();
-        for (Counter c : context.getBean(MeterRegistry.class).find("slackmgr.alerts.processed").counters()) {
-            out.merge(c.getId().getTag("outcome"), (long) c.count(), Long::sum);
+        for (Counter c : context.getBean(MeterRegistry.class).find("slackmgr.queue.messages.processed")
+                .tag("queue_type", "alert").counters()) {
+            out.merge(c.getId().getTag("result"), (long) c.count(), Long::sum);
         }
         return out;
     }
