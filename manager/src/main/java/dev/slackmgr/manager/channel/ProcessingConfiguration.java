@@ -90,8 +90,9 @@ public class ProcessingConfiguration {
     }
 
     @Bean
-    MessageHandler commandMessageHandler(ChannelProcessor processor, InfraRetry retry, MeterRegistry metrics) {
-        return new dev.slackmgr.manager.command.CommandMessageHandler(processor, retry, metrics);
+    MessageHandler commandMessageHandler(ChannelProcessor processor, InfraRetry retry, MeterRegistry metrics,
+                                         dev.slackmgr.manager.command.CommandGuard commandGuard) {
+        return new dev.slackmgr.manager.command.CommandMessageHandler(processor, retry, metrics, commandGuard);
     }
 
     @Bean

@@ -30,11 +30,18 @@ public final class CommandMessageHandler implements MessageHandler {
     private final ChannelProcessor processor;
     private final InfraRetry retry;
     private final MeterRegistry metrics;
+    private final CommandGuard guard;
 
     public CommandMessageHandler(ChannelProcessor processor, InfraRetry retry, MeterRegistry metrics) {
+        this(processor, retry, metrics, CommandGuard.TRUSTING);
+    }
+
+    public CommandMessageHandler(ChannelProcessor processor, InfraRetry retry, MeterRegistry metrics,
+                                 CommandGuard guard) {
         this.processor = processor;
         this.retry = retry;
         this.metrics = metrics;
+        this.guard = guard;
     }
 
     @Override
@@ -49,8 +56,17 @@ public final class CommandMessageHandler implements MessageHandler {
             return;
         }
         String channel = command.slackChannelId().isEmpty() ? message.channelId() : command.slackChannelId();
+        CommandGuard.Verdict verdict = retry.run("access check of " + command.action() + " on " + channel + "/"
+                + command.ts(), () -> guard.admit(command, message.id()));
+        if (verdict instanceof CommandGuard.Verdict.Skip skip) {
+            log.info("Command {} on {}/{} by {} not applied: {}", command.action(), channel, command.ts(),
+                    command.userId(), skip.reason());
+            count(skip.result());
+            return;
+        }
+        String realName = ((CommandGuard.Verdict.Apply) verdict).userRealName();
         IssueCommand issueCommand = new IssueCommand(action.get(), channel, command.ts(), command.userId(),
-                command.userRealName(), command.parameter("targetChannelId"), "");
+                realName, command.parameter("targetChannelId"), "");
         retry.run("command " + command.action() + " on " + channel + "/" + command.ts(),
                 () -> processor.processCommand(issueCommand, command.includeArchivedIssues(),
                         command.executeWhenNoIssueFound()));

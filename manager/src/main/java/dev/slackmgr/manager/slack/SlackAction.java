@@ -8,7 +8,10 @@ public enum SlackAction {
     CONVERSATIONS_REPLIES("conversations.replies"),
     CONVERSATIONS_HISTORY("conversations.history"),
     CONVERSATIONS_INFO("conversations.info"),
-    AUTH_TEST("auth.test");
+    AUTH_TEST("auth.test"),
+    CHAT_POST_EPHEMERAL("chat.postEphemeral"),
+    USERS_INFO("users.info"),
+    USERGROUPS_USERS_LIST("usergroups.users.list");
 
     private final String label;
 

@@ -29,6 +29,14 @@ public class SlackConfiguration {
 
     /** An SDK client for {@code settings.apiUrl()} with the bot token, HTTP timeouts and SDK stats off. */
     static MethodsClient methodsClient(SlackClientSettings settings) {
+        return slack(settings).methods(settings.botToken());
+    }
+
+    /**
+     * The SDK for {@code settings.apiUrl()} (every Web API call, {@code apps.connections.open} included) with HTTP
+     * timeouts and SDK stats off.
+     */
+    public static Slack slack(SlackClientSettings settings) {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiUrl());
         config.setStatsEnabled(false);
@@ -36,7 +44,7 @@ public class SlackConfiguration {
         config.setHttpClientCallTimeoutMillis(timeoutMs);
         config.setHttpClientReadTimeoutMillis(timeoutMs);
         config.setHttpClientWriteTimeoutMillis(timeoutMs);
-        return Slack.getInstance(config).methods(settings.botToken());
+        return Slack.getInstance(config);
     }
 
     @Bean

@@ -25,7 +25,9 @@ import java.util.function.Function;
  *
  * <p>Point the SDK at {@link #apiUrl()} (e.g. {@code SlackConfig.setMethodsEndpointUrlPrefix}). Read-only methods
  * are answered from a {@link FakeWorkspace}, message methods ({@code chat.postMessage}, {@code chat.update},
- * {@code chat.delete}, {@code conversations.history}, {@code conversations.replies}) from {@link #messages()};
+ * {@code chat.delete}, {@code conversations.history}, {@code conversations.replies}) from {@link #messages()},
+ * {@code chat.postEphemeral} and {@code views.open} from {@link #notices()}, {@code apps.connections.open} with
+ * the URL of the Socket Mode WebSocket server ({@link #socketMode()});
  * any method can be overridden with {@link #on}. Every call is recorded ({@link #calls}), including the ones
  * rejected by fault injection ({@link #rateLimitNext}, {@link #failNext}, {@link #latency}) or by enforced
  * rate limits ({@link #limitPerMinute}, {@link #limitPerChannelPerSecond}).
@@ -44,6 +46,8 @@ public final class FakeSlack implements AutoCloseable {
             new ConcurrentHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final FakeMessages messages;
+    private final FakeNotices notices;
+    private volatile FakeSocketMode socketMode;
     private final FakeFaults faults = new FakeFaults();
     private final List<String> tokens = new CopyOnWriteArrayList<>();
 
@@ -57,6 +61,7 @@ public final class FakeSlack implements AutoCloseable {
     public FakeSlack(FakeWorkspace workspace) {
         this.workspace = workspace;
         this.messages = new FakeMessages(workspace);
+        this.notices = new FakeNotices(workspace);
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -117,6 +122,22 @@ public final class FakeSlack implements AutoCloseable {
         return messages;
     }
 
+    /** Ephemeral messages and opened modals. */
+    public FakeNotices notices() {
+        return notices;
+    }
+
+    /**
+     * The Socket Mode WebSocket server, started on first use; {@code apps.connections.open} (with an app-level
+     * {@code xapp-} token) answers with its URL.
+     */
+    public synchronized FakeSocketMode socketMode() {
+        if (socketMode == null) {
+            socketMode = new FakeSocketMode();
+        }
+        return socketMode;
+    }
+
     /** The next {@code times} calls of {@code method} get HTTP 429 with {@code Retry-After: retryAfterSeconds}. */
     public void rateLimitNext(String method, int times, long retryAfterSeconds) {
         faults.script(method, times, new FakeFaults.Rejection(429, retryAfterSeconds));
@@ -170,7 +191,8 @@ public final class FakeSlack implements AutoCloseable {
             }
             calls.add(new Call(method, Map.copyOf(params), received));
             String auth = ex.getRequestHeaders().getFirst("Authorization");
-            tokens.add(auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.getOrDefault("token", ""));
+            String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.getOrDefault("token", "");
+            tokens.add(token);
             Duration delay = faults.latency();
             if (!delay.isZero()) {
                 sleep(delay);
@@ -182,7 +204,10 @@ public final class FakeSlack implements AutoCloseable {
             }
             var override = overrides.get(method);
             Map<String, Object> answer = override != null ? override.apply(params)
-                    : FakeMessages.handles(method) ? messages.answer(method, params) : workspace.answer(method, params);
+                    : method.equals("apps.connections.open") ? connectionsOpen(token)
+                    : FakeMessages.handles(method) ? messages.answer(method, params)
+                    : FakeNotices.handles(method) ? notices.answer(method, params)
+                    : workspace.answer(method, params);
             var observer = observers.get(method);
             if (observer != null) {
                 observer.accept(params, answer);
@@ -192,6 +217,13 @@ public final class FakeSlack implements AutoCloseable {
             ex.sendResponseHeaders(200, bytes.length);
             ex.getResponseBody().write(bytes);
         }
+    }
+
+    private Map<String, Object> connectionsOpen(String token) {
+        if (!token.startsWith("xapp-")) {
+            return error("not_allowed_token_type");
+        }
+        return ok("url", socketMode().url());
     }
 
     private static void reject(HttpExchange ex, FakeFaults.Rejection r) throws IOException {
@@ -254,5 +286,8 @@ public final class FakeSlack implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        if (socketMode != null) {
+            socketMode.close();
+        }
     }
 }

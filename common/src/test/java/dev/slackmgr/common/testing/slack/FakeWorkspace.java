@@ -13,7 +13,7 @@ import java.util.stream.IntStream;
 /**
  * The state of a fake Slack workspace: a bot user and channels, answering the read-only Web API methods
  * the services use ({@code auth.test}, {@code conversations.info}, {@code conversations.members},
- * {@code users.conversations}). Messages live in {@link FakeMessages} ({@link FakeSlack#messages()}).
+ * {@code users.conversations}, {@code users.info}, {@code usergroups.users.list}): users, user groups. Messages live in {@link FakeMessages} ({@link FakeSlack#messages()}).
  */
 public final class FakeWorkspace {
     /** The {@code bot_id} of messages the bot posts. */
@@ -22,13 +22,37 @@ public final class FakeWorkspace {
     private final String botUserId;
     private final Map<String, FakeChannel> channels = new ConcurrentHashMap<>();
     private final Set<String> failingChannels = ConcurrentHashMap.newKeySet();
+    private final Map<String, FakeUser> users = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> userGroups = new ConcurrentHashMap<>();
 
     /** A channel: bot membership and member count drive the API's channel checks. */
     public record FakeChannel(String id, String name, boolean archived, boolean botMember, int members) {
     }
 
+    /** A user of the workspace ({@code users.info}). */
+    public record FakeUser(String id, String name, String realName, boolean bot) {
+    }
+
     public FakeWorkspace(String botUserId) {
         this.botUserId = botUserId;
+        users.put(botUserId, new FakeUser(botUserId, "slackmgr", "Slack Manager", true));
+    }
+
+    /** Adds a human user. */
+    public FakeWorkspace user(String id, String realName) {
+        users.put(id, new FakeUser(id, realName.toLowerCase().replace(' ', '.'), realName, false));
+        return this;
+    }
+
+    /** Adds (or replaces) a user group ({@code usergroups.users.list}) with these members. */
+    public FakeWorkspace userGroup(String id, String... memberIds) {
+        userGroups.put(id, List.of(memberIds));
+        return this;
+    }
+
+    /** The user with this ID, if the workspace has it. */
+    public Optional<FakeUser> userInfo(String id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(users.get(id));
     }
 
     public String botUserId() {
@@ -63,8 +87,32 @@ public final class FakeWorkspace {
             case "conversations.info" -> conversationInfo(p.get("channel"));
             case "conversations.members" -> members(p.get("channel"));
             case "users.conversations" -> botConversations();
+            case "users.info" -> user(p.get("user"));
+            case "usergroups.users.list" -> userGroup(p.get("usergroup"));
             default -> FakeSlack.error("unknown_method");
         };
+    }
+
+    private Map<String, Object> user(String id) {
+        FakeUser u = id == null ? null : users.get(id);
+        if (u == null) {
+            return FakeSlack.error("user_not_found");
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", u.id());
+        m.put("team_id", "T0FAKE");
+        m.put("name", u.name());
+        m.put("real_name", u.realName());
+        m.put("deleted", false);
+        m.put("is_bot", u.bot());
+        m.put("is_app_user", false);
+        m.put("profile", Map.of("real_name", u.realName(), "display_name", u.name()));
+        return FakeSlack.ok("user", m);
+    }
+
+    private Map<String, Object> userGroup(String id) {
+        List<String> members = id == null ? null : userGroups.get(id);
+        return members == null ? FakeSlack.error("no_such_subteam") : FakeSlack.ok("users", members);
     }
 
     private Map<String, Object> conversationInfo(String id) {

@@ -1,0 +1,122 @@
+package dev.slackmgr.manager.slack.interactive;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.request.auth.AuthTestRequest;
+import dev.slackmgr.common.queue.QueueProducer;
+import dev.slackmgr.common.queue.redis.QueueConnection;
+import dev.slackmgr.manager.command.CommandGuard;
+import dev.slackmgr.manager.issue.ManagerSettings;
+import dev.slackmgr.manager.slack.SlackAction;
+import dev.slackmgr.manager.slack.SlackCallRunner;
+import dev.slackmgr.manager.slack.SlackClientSettings;
+import dev.slackmgr.manager.slack.SlackConfiguration;
+import dev.slackmgr.manager.slack.SlackGateway;
+import dev.slackmgr.manager.store.IssueStore;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Wires the Slack interaction layer. The consuming side ({@link InteractionGuard}: dedupe, access checks, refusal
+ * notices) is always there with the queues, because any instance may apply a command another instance received.
+ * The Socket Mode side (Bolt, the routes) only when {@code slackmgr.socket-mode.app-token} ({@code SLACK_APP_TOKEN})
+ * is set.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "slackmgr.queue.enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(SocketModeSettings.class)
+public class InteractiveConfiguration {
+
+    @Bean
+    SlackUsers slackUsers(MethodsClient slackMethodsClient, SlackCallRunner slackCallRunner) {
+        return new SlackUsers(slackMethodsClient, slackCallRunner, Duration.ofHours(1), Duration.ofSeconds(60));
+    }
+
+    @Bean
+    ChannelAdmins channelAdmins(ManagerSettings settings, SlackUsers users) {
+        return new ChannelAdmins(() -> settings, users);
+    }
+
+    @Bean
+    SlackNotifier slackNotifier(MethodsClient slackMethodsClient, SlackCallRunner slackCallRunner) {
+        return new SlackNotifier(slackMethodsClient, slackCallRunner);
+    }
+
+    @Bean
+    EventDedupe slackEventDedupe(QueueConnection queueConnection, SocketModeSettings settings,
+                                 @Value("${slackmgr.lock-key-prefix:slack-manager:}") String prefix) {
+        return new EventDedupe(queueConnection, prefix + "socket-mode:event:", settings.dedupeTtl());
+    }
+
+    @Bean
+    CommandGuard commandGuard(EventDedupe dedupe, SlackGateway slackGateway, SlackUsers users, ChannelAdmins admins,
+                              SlackNotifier notifier, QueueConnection queueConnection, ManagerSettings settings,
+                              @Value("${slackmgr.lock-key-prefix:slack-manager:}") String prefix) {
+        return new InteractionGuard(dedupe, slackGateway, users, admins, notifier, queueConnection, prefix,
+                () -> settings);
+    }
+
+    /** The Socket Mode side: only with an app-level token. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnExpression("'${slackmgr.socket-mode.app-token:}'.trim() != ''")
+    static class SocketMode {
+
+        @Bean
+        CommandQueueWriter commandQueueWriter(@Qualifier("commandQueueProducer") QueueProducer producer) {
+            return new CommandQueueWriter(producer);
+        }
+
+        @Bean
+        IssueLinks issueLinks(MethodsClient slackMethodsClient, SlackCallRunner slackCallRunner) {
+            AtomicReference<String> url = new AtomicReference<>();
+            return new IssueLinks(() -> url.updateAndGet(u -> u != null ? u : slackCallRunner
+                    .call(SlackAction.AUTH_TEST, null, Set.of(),
+                            () -> slackMethodsClient.authTest(AuthTestRequest.builder().build())).getUrl()));
+        }
+
+        @Bean
+        ReactionRoutes reactionRoutes(ManagerSettings settings, CommandQueueWriter queue, Clock clock) {
+            return new ReactionRoutes(() -> settings, queue, clock);
+        }
+
+        @Bean
+        SlashCommandRoutes slashCommandRoutes(SocketModeSettings socket, IssueStore store, CommandQueueWriter queue,
+                                              IssueLinks links, ManagerSettings settings, Clock clock) {
+            return new SlashCommandRoutes(socket.slashCommand(), store, queue, links, () -> settings, clock);
+        }
+
+        @Bean(destroyMethod = "shutdownNow")
+        ExecutorService greetingExecutor() {
+            return Executors.newFixedThreadPool(2, r -> {
+                Thread t = new Thread(r, "slack-greetings");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
+        @Bean
+        GreetingRoutes greetingRoutes(ManagerSettings settings, SlackNotifier notifier, EventDedupe dedupe,
+                                      SocketModeSettings socket,
+                                      @Qualifier("greetingExecutor") ExecutorService greetingExecutor) {
+            return new GreetingRoutes(() -> settings, notifier, dedupe, socket.slashCommand(), greetingExecutor);
+        }
+
+        @Bean(initMethod = "start", destroyMethod = "close")
+        SocketModeRunner socketModeRunner(SlackClientSettings slack, SocketModeSettings socket,
+                                          List<InteractionRoutes> routes) {
+            return new SocketModeRunner(SlackConfiguration.slack(slack), slack.botToken(), socket, routes);
+        }
+    }
+}

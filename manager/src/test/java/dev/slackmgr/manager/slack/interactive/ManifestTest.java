@@ -1,0 +1,67 @@
+package dev.slackmgr.manager.slack.interactive;
+
+import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.MemberJoinedChannelEvent;
+import com.slack.api.model.event.ReactionAddedEvent;
+import com.slack.api.model.event.ReactionRemovedEvent;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code manifest.json} at the repository root declares exactly what the Socket Mode code handles. */
+class ManifestTest {
+    private static final JsonNode MANIFEST = read();
+
+    private static JsonNode read() {
+        try {
+            return JsonMapper.builder().build().readTree(Files.readString(Path.of("..", "manifest.json")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asString()));
+        return out;
+    }
+
+    @Test
+    void socketModeWithTheEventsTheRoutesHandle() {
+        JsonNode settings = MANIFEST.get("settings");
+        assertThat(settings.get("socket_mode_enabled").asBoolean()).isTrue();
+        assertThat(settings.get("interactivity").get("is_enabled").asBoolean()).isTrue();
+        assertThat(strings(settings.get("event_subscriptions").get("bot_events"))).containsExactlyInAnyOrder(
+                ReactionAddedEvent.TYPE_NAME, ReactionRemovedEvent.TYPE_NAME, MemberJoinedChannelEvent.TYPE_NAME,
+                AppMentionEvent.TYPE_NAME);
+    }
+
+    @Test
+    void theDefaultSlashCommand() {
+        JsonNode commands = MANIFEST.get("features").get("slash_commands");
+        assertThat(commands).hasSize(1);
+        assertThat(commands.get(0).get("command").asString())
+                .isEqualTo(new SocketModeSettings(null, null, null, null).slashCommand());
+    }
+
+    @Test
+    void scopesOfTheCallsAndEventsUsed() {
+        assertThat(strings(MANIFEST.get("oauth_config").get("scopes").get("bot"))).containsExactlyInAnyOrder(
+                "app_mentions:read", // app_mention
+                "channels:history", "groups:history", // conversations.history / replies
+                "channels:read", "groups:read", // conversations.info / members, users.conversations, member_joined_channel
+                "chat:write", "chat:write.customize", // posts with username and icon, ephemerals
+                "commands", // the slash command
+                "metadata.message:read", // reading the issue metadata of posts (adoption after a crash)
+                "reactions:read", // reaction_added / reaction_removed
+                "usergroups:read", // usergroups.users.list
+                "users:read"); // users.info
+    }
+}
