@@ -40,7 +40,10 @@ public final class EffectRecorder {
                            Instant now) {
         Map<String, Issue> out = new LinkedHashMap<>(issues);
         Map<String, PendingPost> pending = new LinkedHashMap<>();
-        for (SlackEffect effect : effects) {
+        for (int n = 0; n < effects.size(); n++) {
+            SlackEffect effect = effects.get(n);
+            // one microsecond per effect keeps the engine's order through the database's microsecond timestamps
+            Instant at = now.plusNanos(n * 1_000L);
             if (effect instanceof SlackEffect.MoveIssue move) {
                 mover.move(move, calls);
                 out.remove(move.issueId());
@@ -57,7 +60,7 @@ public final class EffectRecorder {
             if (current == null) {
                 current = PendingPost.none(effect.issueId(), channelOf(effect), now);
             }
-            pending.put(effect.issueId(), current.plus(effect));
+            pending.put(effect.issueId(), current.plus(effect, at));
         }
         return new Recorded(out, pending);
     }

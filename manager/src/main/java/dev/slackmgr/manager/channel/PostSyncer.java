@@ -79,11 +79,12 @@ public final class PostSyncer {
             long deadline = System.nanoTime() + MAX_HOLD.toNanos();
             List<PendingPost> owed = store.findPendingPosts(channel, PAGE);
             Duration soonest = null;
+            Run run = new Run();
             for (PendingPost p : owed) {
                 if (System.nanoTime() > deadline) {
                     return Duration.ZERO;
                 }
-                Duration wait = sync(p);
+                Duration wait = sync(p, run);
                 if (wait != null && (soonest == null || wait.compareTo(soonest) < 0)) {
                     soonest = wait;
                 }
@@ -95,8 +96,13 @@ public final class PostSyncer {
         }
     }
 
+    /** State of one run over a channel: once a new post had to wait, later posts wait too (order). */
+    private static final class Run {
+        Duration postsBlocked;
+    }
+
     /** Executes what it can of one owed write; returns null when it is done, else how long until a slot is free. */
-    private Duration sync(PendingPost owed) {
+    private Duration sync(PendingPost owed, Run run) {
         PendingPost p = owed;
         Optional<Issue> found = store.findIssue(p.issueId());
         while (!p.deletes().isEmpty()) {
@@ -131,8 +137,14 @@ public final class PostSyncer {
             return null;
         }
         boolean update = IssueView.hasPost(issue);
+        if (!update && run.postsBlocked != null) {
+            return run.postsBlocked;
+        }
         Duration wait = slack.reserveNow(update ? SlackAction.CHAT_UPDATE : SlackAction.CHAT_POST, p.channelId());
         if (!wait.isZero()) {
+            if (!update) {
+                run.postsBlocked = wait;
+            }
             return wait;
         }
         PostContent content = engine.get().issues().renderer().render(issue, issue.slackPostLastAction(),

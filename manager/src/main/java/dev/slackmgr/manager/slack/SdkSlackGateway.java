@@ -48,8 +48,15 @@ public final class SdkSlackGateway implements SlackGateway {
     private final SlackMetrics metrics;
     private final Cache<String, ChannelView> channels;
     private volatile BotIdentity bot;
+    /** Channel names change rarely: {@link #channelNameNow} refreshes them every ten minutes, not every cache TTL. */
+    private static final long NAME_REFRESH_NANOS = Duration.ofMinutes(10).toNanos();
+
+    /** A looked-up name and when. */
+    private record Named(String name, long atNanos) {
+    }
+
     /** Last known names (kept past the cache's expiry, so a stale name is served while it is refreshed). */
-    private final java.util.Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, Named> names = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Set<String> lookups = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.ExecutorService background = java.util.concurrent.Executors
             .newSingleThreadExecutor(r -> {
@@ -165,6 +172,10 @@ public final class SdkSlackGateway implements SlackGateway {
 
     @Override
     public String channelNameNow(String channelId) {
+        Named known = names.get(channelId);
+        if (known != null && System.nanoTime() - known.atNanos() < NAME_REFRESH_NANOS) {
+            return known.name();
+        }
         ChannelView cached = channels.getIfPresent(channelId);
         if (cached != null) {
             return cached.name();
@@ -184,7 +195,7 @@ public final class SdkSlackGateway implements SlackGateway {
                 lookups.remove(channelId);
             }
         }
-        return names.getOrDefault(channelId, "");
+        return known == null ? "" : known.name();
     }
 
     @Override
@@ -202,7 +213,7 @@ public final class SdkSlackGateway implements SlackGateway {
                 : new ChannelView(channelId, Objects.requireNonNullElse(r.getChannel().getName(), ""), true,
                 r.getChannel().isMember() && !r.getChannel().isArchived());
         channels.put(channelId, view);
-        names.put(channelId, view.name());
+        names.put(channelId, new Named(view.name(), System.nanoTime()));
         return view;
     }
 

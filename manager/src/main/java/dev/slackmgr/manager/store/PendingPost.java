@@ -36,18 +36,25 @@ public record PendingPost(String issueId, String channelId, List<Delete> deletes
 
     /**
      * Adds one engine effect of this issue (post, update or delete; moves are executed at once, not owed). A write
-     * after a delete means a new post; a delete drops an owed write (it was for the deleted post).
+     * after a delete means a new post; a delete drops an owed write (it was for the deleted post). Owed writes are
+     * made oldest {@code queuedAt} first, and new posts of a channel must appear in the order the engine decided
+     * them (severity reordering): a delete or a new post re-queues the write at {@code at}, the effect's position
+     * (callers pass increasing instants for the effects of one step); an update keeps the older position.
      */
-    public PendingPost plus(SlackEffect effect) {
-        if (effect instanceof SlackEffect.PostMessage || effect instanceof SlackEffect.UpdateMessage) {
+    public PendingPost plus(SlackEffect effect, Instant at) {
+        if (effect instanceof SlackEffect.UpdateMessage) {
             return new PendingPost(issueId, channelId, deletes, true, queuedAt);
+        }
+        if (effect instanceof SlackEffect.PostMessage) {
+            // a new post takes its place in the channel's post order: the order the engine decided
+            return new PendingPost(issueId, channelId, deletes, true, write ? queuedAt : at);
         }
         if (effect instanceof SlackEffect.DeleteMessage d) {
             List<Delete> more = new ArrayList<>(deletes);
             if (more.stream().noneMatch(x -> x.ts().equals(d.ts()))) {
                 more.add(new Delete(d.ts(), d.tombstone() != null));
             }
-            return new PendingPost(issueId, d.channelId(), more, false, queuedAt);
+            return new PendingPost(issueId, d.channelId(), more, false, at);
         }
         throw new IllegalArgumentException("not an owed Slack write: " + effect.getClass().getSimpleName());
     }
