@@ -168,6 +168,10 @@ public final class PostSyncer {
             log.warn("Issue {}: Slack refused the {} of its post: {}", issue.id(), update ? "update" : "post",
                     e.errorCode());
             after = PostOutcomes.writeFailed(issue, e.errorCode());
+            if (!update) {
+                // refused: no post was made that a later attempt would have to adopt
+                settled = new PostIntent(p.channelId(), issue.correlationId(), issue.id(), clock.instant());
+            }
         }
         store.write(done(p, after == issue ? null : after, settled));
         return null;

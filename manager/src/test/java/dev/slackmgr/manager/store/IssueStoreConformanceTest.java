@@ -5,6 +5,7 @@ import dev.slackmgr.manager.issue.Issue;
 import dev.slackmgr.manager.issue.IssueJson;
 import dev.slackmgr.manager.issue.ManagedAlert;
 import dev.slackmgr.manager.issue.MoveMapping;
+import dev.slackmgr.manager.issue.StoreOp;
 import dev.slackmgr.manager.issue.Times;
 import dev.slackmgr.manager.testing.TestPostgres;
 import org.flywaydb.core.Flyway;
@@ -75,7 +76,7 @@ class IssueStoreConformanceTest {
 
     /** The reference's "drop all + init": here an emptying of every store table. */
     private void dropAllData() {
-        jdbc.execute("TRUNCATE issues, alerts, move_mappings, channel_processing_state, post_intents");
+        jdbc.execute("TRUNCATE issues, alerts, move_mappings, channel_processing_state, post_intents, pending_posts");
     }
 
     private static String uuid() {
@@ -708,6 +709,255 @@ class IssueStoreConformanceTest {
             }
         }
         assertThat(store.findOpenIssueByCorrelationId(CH1, issue.correlationId())).contains(issue);
+    }
+
+    // ---- write(ChannelWrite) and owed Slack writes (pending_posts) ----------------------------------------
+
+    private static PendingPost pending(String issueId, String channelId, Instant queuedAt, boolean write,
+                                       PendingPost.Delete... deletes) {
+        return new PendingPost(issueId, channelId, List.of(deletes), write, queuedAt);
+    }
+
+    private static ChannelWrite pendingOnly(PendingPost... posts) {
+        return new ChannelWrite(List.of(), List.of(), List.of(), List.of(posts), List.of(), List.of());
+    }
+
+    private long count(String sql, Object... args) {
+        return jdbc.queryForObject(sql, Long.class, args);
+    }
+
+    @Test
+    void writeCommitsEveryPartOfAChannelWrite() {
+        String channel = "C" + uuid();
+        Issue doneIssue = TestIssues.issue(channel, uuid());
+        store.saveIssue(doneIssue);
+        store.write(pendingOnly(pending(doneIssue.id(), channel, Instant.now(), true)));
+        MoveMapping stale = MoveMapping.of(channel, uuid(), CH2, MoveMapping.ESCALATION, Instant.now());
+        store.saveMoveMapping(stale);
+        PostIntent intent = new PostIntent(channel, doneIssue.correlationId(), doneIssue.id(), Instant.now());
+        store.savePostIntent(intent);
+
+        ManagedAlert direct = managed(channel, uuid());
+        ManagedAlert viaOp = managed(channel, uuid());
+        Issue i1 = TestIssues.issue(channel, uuid());
+        Issue i2 = TestIssues.issue(channel, uuid(), uuid(), true);
+        MoveMapping fresh = MoveMapping.of(channel, uuid(), CH3, MoveMapping.USER_COMMAND, Instant.now());
+        Instant queued = Instant.parse("2026-11-23T10:00:00.123456789Z");
+        PendingPost owed = pending(i1.id(), channel, queued, true, new PendingPost.Delete("1.000001", true),
+                new PendingPost.Delete("1.000002", false));
+        store.write(new ChannelWrite(List.of(direct), List.of(i2, i1),
+                List.of(new StoreOp.SaveAlert(viaOp), new StoreOp.SaveMoveMapping(fresh),
+                        new StoreOp.DeleteMoveMapping(channel, stale.correlationId())),
+                List.of(owed), List.of(doneIssue.id()), List.of(intent)));
+
+        assertThat(count("SELECT count(*) FROM alerts WHERE correlation_id IN (?, ?)",
+                direct.alert().correlationId(), viaOp.alert().correlationId())).isEqualTo(2);
+        assertThat(store.findIssue(i1.id())).contains(i1);
+        assertThat(store.findIssue(i2.id())).contains(i2);
+        assertThat(store.findMoveMapping(channel, fresh.correlationId())).isPresent();
+        assertThat(store.findMoveMapping(channel, stale.correlationId())).isEmpty();
+        assertThat(store.findPendingPosts(channel, 10)).containsExactly(
+                new PendingPost(i1.id(), channel, owed.deletes(), true, micros(queued)));
+        assertThat(store.findPendingPostsOfIssues(List.of(doneIssue.id()))).isEmpty();
+        assertThat(store.findPostIntent(channel, doneIssue.correlationId())).isEmpty();
+        assertThat(store.findIssue(doneIssue.id())).contains(doneIssue);
+    }
+
+    @Test
+    void writeValidatesEverythingBeforeWritingAnything() {
+        String channel = "C" + uuid();
+        ManagedAlert alert = managed(channel, uuid());
+        Issue valid = TestIssues.issue(channel, uuid());
+        Issue withoutChannel = TestIssues.inChannel(TestIssues.issue(channel, uuid()), "");
+        PendingPost owed = pending(valid.id(), channel, Instant.now(), true);
+
+        assertThatThrownBy(() -> store.write(new ChannelWrite(List.of(alert), List.of(valid, withoutChannel),
+                List.of(), List.of(owed), List.of(), List.of()))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.write(new ChannelWrite(List.of(alert), List.of(valid), List.of(),
+                List.of(owed, pending(uuid(), "", Instant.now(), true)), List.of(), List.of())))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.write(new ChannelWrite(List.of(managed("", uuid())), List.of(valid),
+                List.of(), List.of(owed), List.of(), List.of()))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.write(null)).isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(count("SELECT count(*) FROM alerts WHERE correlation_id = ?", alert.alert().correlationId()))
+                .isZero();
+        assertThat(store.findIssue(valid.id())).isEmpty();
+        assertThat(store.findPendingPosts(channel, 10)).isEmpty();
+    }
+
+    @Test
+    void writeIsAllOrNothingWhenAConstraintFailsHalfWay() {
+        String channel = "C" + uuid();
+        Issue existing = TestIssues.issue(channel, uuid());
+        store.saveIssue(existing);
+        store.write(pendingOnly(pending(existing.id(), channel, Instant.now(), true)));
+        MoveMapping taken = MoveMapping.of(channel, uuid(), CH2, MoveMapping.ESCALATION, Instant.now());
+        store.saveMoveMapping(taken);
+        PostIntent intent = new PostIntent(channel, existing.correlationId(), existing.id(), Instant.now());
+        store.savePostIntent(intent);
+
+        ManagedAlert alert = managed(channel, uuid());
+        Issue fresh = TestIssues.issue(channel, uuid());
+        Issue changed = TestIssues.withPostId(existing, "1.000009");
+        // same primary key as `taken` for another (channel, correlation ID): fails after alerts and issues are written
+        MoveMapping clash = new MoveMapping(taken.id(), Instant.now(), uuid(), channel, CH3, MoveMapping.ESCALATION);
+        ChannelWrite write = new ChannelWrite(List.of(alert), List.of(fresh, changed),
+                List.of(new StoreOp.SaveMoveMapping(clash)), List.of(pending(fresh.id(), channel, Instant.now(), true)),
+                List.of(existing.id()), List.of(intent));
+        assertThatThrownBy(() -> store.write(write)).isInstanceOf(DataIntegrityViolationException.class);
+
+        assertThat(count("SELECT count(*) FROM alerts WHERE correlation_id = ?", alert.alert().correlationId()))
+                .isZero();
+        assertThat(store.findIssue(fresh.id())).isEmpty();
+        assertThat(store.findIssue(existing.id())).contains(existing);
+        assertThat(store.findPendingPosts(channel, 10)).extracting(PendingPost::issueId).containsExactly(existing.id());
+        assertThat(store.findPostIntent(channel, existing.correlationId())).isPresent();
+        assertThat(store.findMoveMapping(channel, taken.correlationId())).contains(taken);
+
+        // a second open issue for the same correlation ID: nothing of the write is kept either
+        Issue duplicate = TestIssues.issue(channel, existing.correlationId());
+        assertThatThrownBy(() -> store.write(new ChannelWrite(List.of(alert), List.of(fresh, duplicate), List.of(),
+                List.of(pending(fresh.id(), channel, Instant.now(), true)), List.of(existing.id()), List.of(intent))))
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThat(store.findIssue(fresh.id())).isEmpty();
+        assertThat(store.findPendingPosts(channel, 10)).extracting(PendingPost::issueId).containsExactly(existing.id());
+        assertThat(store.findPostIntent(channel, existing.correlationId())).isPresent();
+    }
+
+    @Test
+    void pendingPostIsReplacedByTheNextWriteOfItsIssueAndRemovedWhenEmpty() {
+        String channel = "C" + uuid();
+        String other = "C" + uuid();
+        String issueId = uuid();
+        Instant t0 = Instant.parse("2026-11-23T10:00:00Z");
+        store.write(pendingOnly(pending(issueId, channel, t0, true)));
+        store.write(pendingOnly(pending(issueId, other, t0.plusSeconds(1), false,
+                new PendingPost.Delete("1.000001", false))));
+
+        assertThat(store.findPendingPosts(channel, 10)).isEmpty();
+        assertThat(store.findPendingPosts(other, 10)).containsExactly(pending(issueId, other, t0.plusSeconds(1), false,
+                new PendingPost.Delete("1.000001", false)));
+
+        store.write(pendingOnly(PendingPost.none(issueId, other, t0.plusSeconds(2))));
+        assertThat(store.findPendingPosts(other, 10)).isEmpty();
+        assertThat(count("SELECT count(*) FROM pending_posts WHERE issue_id = ?", issueId)).isZero();
+        assertThatCode(() -> store.write(new ChannelWrite(List.of(), List.of(), List.of(), List.of(),
+                List.of(issueId), List.of()))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void findPendingPostsIsOldestFirstPerChannelWithALimit() {
+        String channel = "C" + uuid();
+        String other = "C" + uuid();
+        Instant t0 = Instant.parse("2026-11-23T10:00:00Z");
+        PendingPost newest = pending("i-c", channel, t0.plusSeconds(2), true);
+        PendingPost oldest = pending("i-b", channel, t0, true);
+        PendingPost tieLater = pending("i-d", channel, t0.plusSeconds(1), true);
+        PendingPost tieFirst = pending("i-a", channel, t0.plusSeconds(1), false, new PendingPost.Delete("1.1", true));
+        store.write(pendingOnly(newest, oldest, tieLater, tieFirst,
+                pending("i-e", other, t0.minusSeconds(60), true)));
+
+        assertThat(store.findPendingPosts(channel, 10)).containsExactly(oldest, tieFirst, tieLater, newest);
+        assertThat(store.findPendingPosts(channel, 2)).containsExactly(oldest, tieFirst);
+        assertThat(store.findPendingPosts(other, 10)).extracting(PendingPost::issueId).containsExactly("i-e");
+        assertThat(store.findPendingPosts("C" + uuid(), 10)).isEmpty();
+        assertThatThrownBy(() -> store.findPendingPosts("", 10)).isInstanceOf(IllegalArgumentException.class);
+        jdbc.update("DELETE FROM pending_posts WHERE channel_id IN (?, ?)", channel, other);
+    }
+
+    @Test
+    void findPendingPostsOfIssuesReturnsTheOnesThatExistByIssueId() {
+        String channel = "C" + uuid();
+        String a = uuid();
+        String b = uuid();
+        Instant t0 = Instant.parse("2026-11-23T10:00:00Z");
+        store.write(pendingOnly(pending(a, channel, t0, true), pending(b, channel, t0, false,
+                new PendingPost.Delete("1.1", false))));
+
+        var found = store.findPendingPostsOfIssues(List.of(a, b, uuid(), a));
+        assertThat(found).containsOnlyKeys(a, b);
+        assertThat(found.get(a)).isEqualTo(pending(a, channel, t0, true));
+        assertThat(found.get(b).deletes()).containsExactly(new PendingPost.Delete("1.1", false));
+        assertThat(store.findPendingPostsOfIssues(List.of())).isEmpty();
+        assertThat(store.findPendingPostsOfIssues(List.of(uuid()))).isEmpty();
+    }
+
+    @Test
+    void findChannelsWithPendingPostsListsEachChannelOnceUntilItsWritesAreDone() {
+        String channel = "C" + uuid();
+        String other = "C" + uuid();
+        Instant now = Instant.now();
+        store.write(pendingOnly(pending("x-" + channel, channel, now, true), pending("y-" + channel, channel, now, true),
+                pending("z-" + other, other, now, true)));
+
+        List<String> channels = store.findChannelsWithPendingPosts();
+        assertThat(channels).contains(channel, other).doesNotHaveDuplicates();
+
+        store.write(new ChannelWrite(List.of(), List.of(), List.of(), List.of(), List.of("x-" + channel,
+                "y-" + channel), List.of()));
+        assertThat(store.findChannelsWithPendingPosts()).contains(other).doesNotContain(channel);
+        jdbc.update("DELETE FROM pending_posts WHERE channel_id = ?", other);
+    }
+
+    @Test
+    void findIssueFindsOpenAndArchivedIssuesButNotExpiredOnes() {
+        Issue open = TestIssues.issue(CH1, uuid());
+        Issue archived = TestIssues.issue(CH1, uuid(), uuid(), true);
+        Issue expired = TestIssues.issue(CH1, uuid(), uuid(), true);
+        store.saveIssues(List.of(open, archived, expired));
+        jdbc.update("UPDATE issues SET expires_at = now() - interval '1 second' WHERE id = ?", expired.id());
+
+        assertThat(store.findIssue(open.id())).contains(open);
+        assertThat(store.findIssue(archived.id())).contains(archived);
+        assertThat(store.findIssue(expired.id())).isEmpty();
+        assertThat(store.findIssue(uuid())).isEmpty();
+        assertThatThrownBy(() -> store.findIssue("")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void findOpenIssuesByCorrelationIdsReturnsOnlyOpenIssuesOfThatChannel() {
+        String channel = "C" + uuid();
+        String other = "C" + uuid();
+        String shared = uuid();
+        Issue a = TestIssues.issue(channel, uuid());
+        Issue b = TestIssues.issue(channel, shared);
+        Issue archived = TestIssues.issue(channel, uuid(), uuid(), true);
+        Issue elsewhere = TestIssues.issue(other, shared);
+        Issue notAsked = TestIssues.issue(channel, uuid());
+        store.saveIssues(List.of(a, b, archived, elsewhere, notAsked));
+
+        assertThat(store.findOpenIssuesByCorrelationIds(channel, List.of(a.correlationId(), shared,
+                archived.correlationId(), a.correlationId(), uuid()))).containsExactlyInAnyOrder(a, b);
+        assertThat(store.findOpenIssuesByCorrelationIds(other, List.of(shared, a.correlationId())))
+                .containsExactly(elsewhere);
+        assertThat(store.findOpenIssuesByCorrelationIds(channel, List.of())).isEmpty();
+        assertThatThrownBy(() -> store.findOpenIssuesByCorrelationIds("", List.of(shared)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void findMoveMappingsReturnsTheMappingsOfThatChannelByCorrelationId() {
+        String channel = "C" + uuid();
+        String other = "C" + uuid();
+        String c1 = uuid();
+        String c2 = uuid();
+        MoveMapping m1 = MoveMapping.of(channel, c1, CH2, MoveMapping.ESCALATION, Instant.now());
+        MoveMapping m2 = MoveMapping.of(channel, c2, CH3, MoveMapping.USER_COMMAND, Instant.now());
+        MoveMapping otherChannel = MoveMapping.of(other, c1, CH3, MoveMapping.USER_COMMAND, Instant.now());
+        store.saveMoveMapping(m1);
+        store.saveMoveMapping(m2);
+        store.saveMoveMapping(otherChannel);
+
+        var found = store.findMoveMappings(channel, List.of(c1, c2, uuid()));
+        assertThat(found).containsOnlyKeys(c1, c2);
+        assertThat(found.get(c1).targetChannelId()).isEqualTo(CH2);
+        assertThat(found.get(c2).targetChannelId()).isEqualTo(CH3);
+        assertThat(found.get(c2).reason()).isEqualTo(MoveMapping.USER_COMMAND);
+        assertThat(store.findMoveMappings(channel, List.of(c2))).containsOnlyKeys(c2);
+        assertThat(store.findMoveMappings(other, List.of(c1, c2))).containsOnlyKeys(c1);
+        assertThat(store.findMoveMappings(channel, List.of())).isEmpty();
+        assertThat(store.findMoveMappings("C" + uuid(), List.of(c1))).isEmpty();
     }
 
     private Instant expiresAt(Issue issue) {

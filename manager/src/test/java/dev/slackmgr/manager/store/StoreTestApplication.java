@@ -14,5 +14,5 @@ import org.springframework.context.annotation.ComponentScan;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @ComponentScan(basePackageClasses = JpaIssueStore.class)
-class StoreTestApplication {
+public class StoreTestApplication {
 }

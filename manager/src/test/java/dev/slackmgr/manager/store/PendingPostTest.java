@@ -1,0 +1,120 @@
+package dev.slackmgr.manager.store;
+
+import dev.slackmgr.manager.issue.PostAction;
+import dev.slackmgr.manager.issue.SlackEffect;
+import dev.slackmgr.manager.post.PostContent;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Coalescing of owed Slack writes ({@link PendingPost#plus}), pure. */
+class PendingPostTest {
+    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+    private static final String ISSUE = "issue-1";
+    private static final String CH = "C1";
+
+    private static PostContent content(String channel) {
+        return new PostContent(channel, List.of(), "text", "Alerts", ":x:", "", null);
+    }
+
+    private static SlackEffect post() {
+        return new SlackEffect.PostMessage(ISSUE, PostAction.ALERT, content(CH), null);
+    }
+
+    private static SlackEffect update(String ts) {
+        return new SlackEffect.UpdateMessage(ISSUE, ts, PostAction.ALERT, content(CH), null);
+    }
+
+    private static SlackEffect delete(String channel, String ts, boolean tombstone) {
+        return new SlackEffect.DeleteMessage(ISSUE, channel, ts, tombstone ? content(channel) : null, null);
+    }
+
+    @Test
+    void nothingOwedIsEmpty() {
+        PendingPost none = PendingPost.none(ISSUE, CH, T0);
+        assertThat(none.isEmpty()).isTrue();
+        assertThat(none.deletes()).isEmpty();
+        assertThat(none.write()).isFalse();
+        assertThat(none.queuedAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void postsAndUpdatesCoalesceIntoOneWriteKeepingTheFirstQueueTime() {
+        PendingPost p = PendingPost.none(ISSUE, CH, T0);
+        for (int i = 0; i < 30; i++) {
+            p = p.plus(i == 0 ? post() : update("1.0000" + i));
+        }
+        assertThat(p).isEqualTo(new PendingPost(ISSUE, CH, List.of(), true, T0));
+        assertThat(p.isEmpty()).isFalse();
+    }
+
+    @Test
+    void deleteDropsTheOwedWriteAndTakesTheDeletesChannel() {
+        PendingPost p = PendingPost.none(ISSUE, CH, T0).plus(post()).plus(update("1.1"));
+        PendingPost deleted = p.plus(delete(CH, "1.1", true));
+        assertThat(deleted.write()).isFalse();
+        assertThat(deleted.deletes()).containsExactly(new PendingPost.Delete("1.1", true));
+        assertThat(deleted.channelId()).isEqualTo(CH);
+        assertThat(deleted.queuedAt()).isEqualTo(T0);
+
+        PendingPost elsewhere = PendingPost.none(ISSUE, CH, T0).plus(update("1.1")).plus(delete("C2", "2.2", false));
+        assertThat(elsewhere.channelId()).isEqualTo("C2");
+        assertThat(elsewhere.deletes()).containsExactly(new PendingPost.Delete("2.2", false));
+    }
+
+    @Test
+    void writeAfterDeleteMeansANewPostAfterTheDelete() {
+        PendingPost p = PendingPost.none(ISSUE, CH, T0).plus(update("1.1")).plus(delete(CH, "1.1", false))
+                .plus(post());
+        assertThat(p.deletes()).containsExactly(new PendingPost.Delete("1.1", false));
+        assertThat(p.write()).isTrue();
+    }
+
+    @Test
+    void duplicateDeleteOfTheSameTsIsIgnoredAndOrderIsKept() {
+        PendingPost p = PendingPost.none(ISSUE, CH, T0)
+                .plus(delete(CH, "1.1", false))
+                .plus(delete(CH, "2.2", true))
+                .plus(delete(CH, "1.1", true));
+        assertThat(p.deletes()).containsExactly(new PendingPost.Delete("1.1", false),
+                new PendingPost.Delete("2.2", true));
+    }
+
+    @Test
+    void withoutFirstDeleteKeepsTheRestAndTheWrite() {
+        PendingPost p = PendingPost.none(ISSUE, CH, T0).plus(delete(CH, "1.1", false)).plus(delete(CH, "2.2", true))
+                .plus(post());
+        PendingPost rest = p.withoutFirstDelete();
+        assertThat(rest.deletes()).containsExactly(new PendingPost.Delete("2.2", true));
+        assertThat(rest.write()).isTrue();
+        assertThat(rest.issueId()).isEqualTo(ISSUE);
+        assertThat(rest.queuedAt()).isEqualTo(T0);
+
+        PendingPost done = rest.withoutFirstDelete();
+        assertThat(done.deletes()).isEmpty();
+        assertThat(done.isEmpty()).isFalse();
+        assertThat(PendingPost.none(ISSUE, CH, T0).plus(delete(CH, "1.1", false)).withoutFirstDelete().isEmpty())
+                .isTrue();
+    }
+
+    @Test
+    void movesAreNotOwedWrites() {
+        SlackEffect move = new SlackEffect.MoveIssue(ISSUE, CH, "C2", null, null, null, null, null);
+        assertThatThrownBy(() -> PendingPost.none(ISSUE, CH, T0).plus(move))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void deletesListIsACopy() {
+        List<PendingPost.Delete> deletes = new java.util.ArrayList<>(List.of(new PendingPost.Delete("1.1", false)));
+        PendingPost p = new PendingPost(ISSUE, CH, deletes, false, T0);
+        deletes.clear();
+        assertThat(p.deletes()).hasSize(1);
+        assertThatThrownBy(() -> p.deletes().add(new PendingPost.Delete("x", false)))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+}
