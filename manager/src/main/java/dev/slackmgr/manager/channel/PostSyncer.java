@@ -115,7 +115,14 @@ public final class PostSyncer {
             PostContent tombstone = d.keepThread() && found.isPresent()
                     ? engine.get().issues().renderer().tombstone(found.get(), clock.instant()) : null;
             try {
-                calls.delete(p.channelId(), d.ts(), tombstone);
+                if (d.keepThread() && tombstone == null) {
+                    // the issue is gone (expired): no tombstone to show, but a thread must not be deleted
+                    if (!slack.hasReplies(p.channelId(), d.ts())) {
+                        slack.deleteMessage(p.channelId(), d.ts());
+                    }
+                } else {
+                    calls.delete(p.channelId(), d.ts(), tombstone);
+                }
                 count("delete");
             } catch (SlackCallException e) {
                 if (e.transientFailure()) {

@@ -14,6 +14,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Coalescing of owed Slack writes ({@link PendingPost#plus}), pure. */
 class PendingPostTest {
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+    private static final Instant T1 = T0.plusSeconds(1);
+    private static final Instant T2 = T0.plusSeconds(2);
+    private static final Instant T3 = T0.plusSeconds(3);
     private static final String ISSUE = "issue-1";
     private static final String CH = "C1";
 
@@ -46,65 +49,67 @@ class PendingPostTest {
     void postsAndUpdatesCoalesceIntoOneWriteKeepingTheFirstQueueTime() {
         PendingPost p = PendingPost.none(ISSUE, CH, T0);
         for (int i = 0; i < 30; i++) {
-            p = p.plus(i == 0 ? post() : update("1.0000" + i));
+            p = p.plus(i == 0 ? post() : update("1.0000" + i), T0.plusSeconds(i + 1));
         }
-        assertThat(p).isEqualTo(new PendingPost(ISSUE, CH, List.of(), true, T0));
+        assertThat(p).as("updates keep the first write's place").isEqualTo(new PendingPost(ISSUE, CH, List.of(), true, T1));
         assertThat(p.isEmpty()).isFalse();
     }
 
     @Test
     void deleteDropsTheOwedWriteAndTakesTheDeletesChannel() {
-        PendingPost p = PendingPost.none(ISSUE, CH, T0).plus(post()).plus(update("1.1"));
-        PendingPost deleted = p.plus(delete(CH, "1.1", true));
+        PendingPost p = PendingPost.none(ISSUE, CH, T0).plus(post(), T1).plus(update("1.1"), T2);
+        PendingPost deleted = p.plus(delete(CH, "1.1", true), T3);
         assertThat(deleted.write()).isFalse();
         assertThat(deleted.deletes()).containsExactly(new PendingPost.Delete("1.1", true));
         assertThat(deleted.channelId()).isEqualTo(CH);
-        assertThat(deleted.queuedAt()).isEqualTo(T0);
+        assertThat(deleted.queuedAt()).as("re-queued at the delete's position").isEqualTo(T3);
 
-        PendingPost elsewhere = PendingPost.none(ISSUE, CH, T0).plus(update("1.1")).plus(delete("C2", "2.2", false));
+        PendingPost elsewhere = PendingPost.none(ISSUE, CH, T0).plus(update("1.1"), T1).plus(delete("C2", "2.2", false), T1);
         assertThat(elsewhere.channelId()).isEqualTo("C2");
         assertThat(elsewhere.deletes()).containsExactly(new PendingPost.Delete("2.2", false));
     }
 
     @Test
     void writeAfterDeleteMeansANewPostAfterTheDelete() {
-        PendingPost p = PendingPost.none(ISSUE, CH, T0).plus(update("1.1")).plus(delete(CH, "1.1", false))
-                .plus(post());
+        PendingPost p = PendingPost.none(ISSUE, CH, T0).plus(update("1.1"), T1).plus(delete(CH, "1.1", false), T2)
+                .plus(post(), T3);
         assertThat(p.deletes()).containsExactly(new PendingPost.Delete("1.1", false));
         assertThat(p.write()).isTrue();
+        assertThat(p.queuedAt()).as("the new post takes the position the engine gave it").isEqualTo(T3);
+        assertThat(p.plus(update("1.2"), T3.plusSeconds(1)).queuedAt()).isEqualTo(T3);
     }
 
     @Test
     void duplicateDeleteOfTheSameTsIsIgnoredAndOrderIsKept() {
         PendingPost p = PendingPost.none(ISSUE, CH, T0)
-                .plus(delete(CH, "1.1", false))
-                .plus(delete(CH, "2.2", true))
-                .plus(delete(CH, "1.1", true));
+                .plus(delete(CH, "1.1", false), T1)
+                .plus(delete(CH, "2.2", true), T1)
+                .plus(delete(CH, "1.1", true), T1);
         assertThat(p.deletes()).containsExactly(new PendingPost.Delete("1.1", false),
                 new PendingPost.Delete("2.2", true));
     }
 
     @Test
     void withoutFirstDeleteKeepsTheRestAndTheWrite() {
-        PendingPost p = PendingPost.none(ISSUE, CH, T0).plus(delete(CH, "1.1", false)).plus(delete(CH, "2.2", true))
-                .plus(post());
+        PendingPost p = PendingPost.none(ISSUE, CH, T0).plus(delete(CH, "1.1", false), T1).plus(delete(CH, "2.2", true), T1)
+                .plus(post(), T1);
         PendingPost rest = p.withoutFirstDelete();
         assertThat(rest.deletes()).containsExactly(new PendingPost.Delete("2.2", true));
         assertThat(rest.write()).isTrue();
         assertThat(rest.issueId()).isEqualTo(ISSUE);
-        assertThat(rest.queuedAt()).isEqualTo(T0);
+        assertThat(rest.queuedAt()).isEqualTo(T1);
 
         PendingPost done = rest.withoutFirstDelete();
         assertThat(done.deletes()).isEmpty();
         assertThat(done.isEmpty()).isFalse();
-        assertThat(PendingPost.none(ISSUE, CH, T0).plus(delete(CH, "1.1", false)).withoutFirstDelete().isEmpty())
+        assertThat(PendingPost.none(ISSUE, CH, T0).plus(delete(CH, "1.1", false), T1).withoutFirstDelete().isEmpty())
                 .isTrue();
     }
 
     @Test
     void movesAreNotOwedWrites() {
         SlackEffect move = new SlackEffect.MoveIssue(ISSUE, CH, "C2", null, null, null, null, null);
-        assertThatThrownBy(() -> PendingPost.none(ISSUE, CH, T0).plus(move))
+        assertThatThrownBy(() -> PendingPost.none(ISSUE, CH, T0).plus(move, T1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
