@@ -105,11 +105,19 @@ public final class PostSyncer {
     private Duration sync(PendingPost owed, Run run) {
         PendingPost p = owed;
         Optional<Issue> found = store.findIssue(p.issueId());
+        if (!p.deletes().isEmpty() && p.write() && run.postsBlocked != null) {
+            // its re-post must not overtake an earlier new post that is waiting
+            return run.postsBlocked;
+        }
         while (!p.deletes().isEmpty()) {
             PendingPost.Delete d = p.deletes().get(0);
             Duration wait = slack.reserveNow(d.keepThread() ? SlackAction.CONVERSATIONS_REPLIES
                     : SlackAction.CHAT_DELETE, p.channelId());
             if (!wait.isZero()) {
+                if (p.write()) {
+                    // a delete followed by a re-post: later new posts of the channel wait behind it
+                    run.postsBlocked = wait;
+                }
                 return wait;
             }
             PostContent tombstone = d.keepThread() && found.isPresent()
