@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * and option buttons ({@code option_button_action_*}: move, details – the shortcut flows of {@link ShortcutRoutes}).
  *
  * <p>A webhook click: the issue (not archived) and its webhook are looked up read-only; a second click on the same
- * button within 2 s is ignored ({@link ClickDebounce}); with {@code skipConfirmationDialog} the {@code webhook}
+ * button by the same user within 2 s is ignored ({@link ClickDebounce}); with {@code skipConfirmationDialog} the {@code webhook}
  * command is queued at once, otherwise – after checking the webhook's {@code accessLevel} in the background – the
  * confirmation modal opens with the webhook's text and checkbox inputs, and its submission queues the command with
  * the inputs. The command is applied, and the callback sent, by the instance that consumes the channel's commands
@@ -115,7 +115,7 @@ public final class ButtonRoutes implements InteractionRoutes {
                     + c.value() + "` (any more)."));
             return true;
         }
-        if (!debounce.accept(c.channelId(), c.ts(), c.value())) {
+        if (!debounce.accept(c.channelId(), c.ts(), c.value(), c.userId())) {
             log.info("Webhook {} on {}/{}: second click within {} ignored", c.value(), c.channelId(), c.ts(),
                     ClickDebounce.WINDOW);
             return true;
@@ -127,7 +127,7 @@ public final class ButtonRoutes implements InteractionRoutes {
                         Map.of("webhookId", w.id())));
                 return true;
             } catch (QueueUnavailableException e) {
-                debounce.release(c.channelId(), c.ts(), c.value());
+                debounce.release(c.channelId(), c.ts(), c.value(), c.userId());
                 log.warn("Webhook click not queued, left for Slack to redeliver: {}", e.getMessage());
                 return false;
             }
