@@ -91,8 +91,11 @@ public class ProcessingConfiguration {
 
     @Bean
     MessageHandler commandMessageHandler(ChannelProcessor processor, InfraRetry retry, MeterRegistry metrics,
-                                         dev.slackmgr.manager.command.CommandGuard commandGuard) {
-        return new dev.slackmgr.manager.command.CommandMessageHandler(processor, retry, metrics, commandGuard);
+                                         dev.slackmgr.manager.command.CommandGuard commandGuard,
+                                         org.springframework.beans.factory.ObjectProvider<
+                                                 dev.slackmgr.manager.command.CommandAction> actions) {
+        return new dev.slackmgr.manager.command.CommandMessageHandler(processor, retry, metrics, commandGuard,
+                actions.orderedStream().toList());
     }
 
     @Bean

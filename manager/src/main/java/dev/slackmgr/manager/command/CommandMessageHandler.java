@@ -14,13 +14,16 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Handles messages of the {@code commands} queue (issue-lifecycle.md §11): decodes the command (undecodable →
  * dead letter) and applies it to the issue whose post it refers to, under the channel lock, retrying
- * infrastructure failures. Actions handled outside the issue engine ({@code webhook}, {@code create_issue})
- * are logged and acknowledged until the Slack interaction layer delivers them.
+ * infrastructure failures. Actions handled outside the issue engine ({@code webhook}, {@code create_issue}) go,
+ * after the same guard, to their {@link CommandAction}; without one they are logged and acknowledged.
  */
 public final class CommandMessageHandler implements MessageHandler {
     private static final Logger log = LoggerFactory.getLogger(CommandMessageHandler.class);
@@ -31,6 +34,7 @@ public final class CommandMessageHandler implements MessageHandler {
     private final InfraRetry retry;
     private final MeterRegistry metrics;
     private final CommandGuard guard;
+    private final Map<String, CommandAction> actions;
 
     public CommandMessageHandler(ChannelProcessor processor, InfraRetry retry, MeterRegistry metrics) {
         this(processor, retry, metrics, CommandGuard.TRUSTING);
@@ -38,10 +42,18 @@ public final class CommandMessageHandler implements MessageHandler {
 
     public CommandMessageHandler(ChannelProcessor processor, InfraRetry retry, MeterRegistry metrics,
                                  CommandGuard guard) {
+        this(processor, retry, metrics, guard, List.of());
+    }
+
+    public CommandMessageHandler(ChannelProcessor processor, InfraRetry retry, MeterRegistry metrics,
+                                 CommandGuard guard, List<CommandAction> actions) {
         this.processor = processor;
         this.retry = retry;
         this.metrics = metrics;
         this.guard = guard;
+        Map<String, CommandAction> byName = new HashMap<>();
+        actions.forEach(a -> byName.putIfAbsent(a.action(), a));
+        this.actions = Map.copyOf(byName);
     }
 
     @Override
@@ -49,8 +61,9 @@ public final class CommandMessageHandler implements MessageHandler {
         QueuedCommand command = decode(message.body());
         Optional<IssueCommand.Action> action = Arrays.stream(IssueCommand.Action.values())
                 .filter(a -> a.wire().equals(command.action())).findFirst();
-        if (action.isEmpty()) {
-            log.info("Command {} on {} is not handled by the issue engine yet; acknowledged", command.action(),
+        CommandAction other = actions.get(command.action());
+        if (action.isEmpty() && other == null) {
+            log.info("Command {} on {} is not handled by this manager; acknowledged", command.action(),
                     command.slackChannelId());
             count("discarded");
             return;
@@ -65,6 +78,14 @@ public final class CommandMessageHandler implements MessageHandler {
             return;
         }
         String realName = ((CommandGuard.Verdict.Apply) verdict).userRealName();
+        if (action.isEmpty()) {
+            retry.run("command " + command.action() + " on " + channel + "/" + command.ts(), () -> {
+                other.apply(command, realName);
+                return null;
+            });
+            count("success");
+            return;
+        }
         IssueCommand issueCommand = new IssueCommand(action.get(), channel, command.ts(), command.userId(),
                 realName, command.parameter("targetChannelId"), "");
         retry.run("command " + command.action() + " on " + channel + "/" + command.ts(),

@@ -43,6 +43,17 @@ public record QueuedCommand(OffsetDateTime timestamp, String slackChannelId, Str
                 Map.of(), null, terminate, terminate, eventId, true);
     }
 
+    /** The same command with these {@code parameters} and {@code webhookParameters} (null: none). */
+    public QueuedCommand with(Map<String, Object> parameters, Map<String, Object> webhookParameters) {
+        return new QueuedCommand(timestamp, slackChannelId, ts, reaction, userId, userRealName, action, parameters,
+                webhookParameters, includeArchivedIssues, executeWhenNoIssueFound, eventId, checkAccess);
+    }
+
+    /** A webhook parameter, or null. */
+    public Object webhookParameter(String name) {
+        return webhookParameters == null ? null : webhookParameters.get(name);
+    }
+
     /** The same command with another user real name. */
     public QueuedCommand withUserRealName(String name) {
         return new QueuedCommand(timestamp, slackChannelId, ts, reaction, userId, name, action, parameters,

@@ -11,7 +11,8 @@ public enum SlackAction {
     AUTH_TEST("auth.test"),
     CHAT_POST_EPHEMERAL("chat.postEphemeral"),
     USERS_INFO("users.info"),
-    USERGROUPS_USERS_LIST("usergroups.users.list");
+    USERGROUPS_USERS_LIST("usergroups.users.list"),
+    VIEWS_OPEN("views.open");
 
     private final String label;
 

@@ -33,6 +33,33 @@ public final class ChannelAdmins {
         };
     }
 
+    /**
+     * The rights a queued action needs: issue commands as {@link #rightFor(IssueCommand.Action)};
+     * {@code create_issue} channel admin of the target channel; {@code webhook} none here – its webhook's own
+     * {@code accessLevel} is checked with the issue at hand; anything unknown global admin.
+     */
+    public static Right rightFor(String wireAction) {
+        for (IssueCommand.Action a : IssueCommand.Action.values()) {
+            if (a.wire().equals(wireAction)) {
+                return rightFor(a);
+            }
+        }
+        return switch (wireAction) {
+            case "create_issue" -> Right.CHANNEL_ADMIN;
+            case "webhook" -> Right.ANYONE;
+            default -> Right.GLOBAL_ADMIN;
+        };
+    }
+
+    /** The rights a webhook's {@code accessLevel} asks for (slack-interactions.md §6.3; empty = global admins). */
+    public static Right rightForAccessLevel(String accessLevel) {
+        return switch (accessLevel == null ? "" : accessLevel) {
+            case "channel_admins" -> Right.CHANNEL_ADMIN;
+            case "channel_members" -> Right.ANYONE;
+            default -> Right.GLOBAL_ADMIN;
+        };
+    }
+
     public boolean has(Right right, String userId, String channelId) {
         return switch (right) {
             case ANYONE -> true;

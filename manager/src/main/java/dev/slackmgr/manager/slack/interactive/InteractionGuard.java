@@ -3,13 +3,11 @@ package dev.slackmgr.manager.slack.interactive;
 import dev.slackmgr.common.queue.redis.QueueConnection;
 import dev.slackmgr.manager.command.CommandGuard;
 import dev.slackmgr.manager.command.QueuedCommand;
-import dev.slackmgr.manager.issue.IssueCommand;
 import dev.slackmgr.manager.issue.ManagerSettings;
 import dev.slackmgr.manager.slack.SlackGateway;
 import io.lettuce.core.SetArgs;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -61,9 +59,7 @@ public final class InteractionGuard implements CommandGuard {
         if (user.isEmpty() || user.get().bot()) {
             return new Verdict.Skip("discarded", "user " + command.userId() + " is unknown or a bot");
         }
-        Optional<IssueCommand.Action> action = Arrays.stream(IssueCommand.Action.values())
-                .filter(a -> a.wire().equals(command.action())).findFirst();
-        ChannelAdmins.Right right = action.map(ChannelAdmins::rightFor).orElse(ChannelAdmins.Right.GLOBAL_ADMIN);
+        ChannelAdmins.Right right = ChannelAdmins.rightFor(command.action());
         if (!admins.has(right, user.get().id(), channel)) {
             refuse(command, user.get(), right);
             return new Verdict.Skip("refused", user.get().id() + " lacks " + right + " rights in " + channel);
@@ -80,6 +76,7 @@ public final class InteractionGuard implements CommandGuard {
         ManagerSettings s = settings.get();
         String rights = right == ChannelAdmins.Right.GLOBAL_ADMIN ? "global admin" : "channel admin";
         String how = reaction ? "manage issues with emojis (:" + command.reaction() + ":)"
+                : "create_issue".equals(command.action()) ? "create issues"
                 : "run `" + command.action() + "`";
         String text = "Hi " + user.realName() + ", you need " + rights + " rights for " + s.appFriendlyName()
                 + " in this channel to " + how + "." + (s.docsUrl().isEmpty() ? "" : " See <" + s.docsUrl() + ">.");

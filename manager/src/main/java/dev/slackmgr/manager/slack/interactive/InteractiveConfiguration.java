@@ -2,6 +2,7 @@ package dev.slackmgr.manager.slack.interactive;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.request.auth.AuthTestRequest;
+import dev.slackmgr.common.crypto.PayloadCipher;
 import dev.slackmgr.common.queue.QueueProducer;
 import dev.slackmgr.common.queue.redis.QueueConnection;
 import dev.slackmgr.manager.command.CommandGuard;
@@ -12,6 +13,7 @@ import dev.slackmgr.manager.slack.SlackClientSettings;
 import dev.slackmgr.manager.slack.SlackConfiguration;
 import dev.slackmgr.manager.slack.SlackGateway;
 import dev.slackmgr.manager.store.IssueStore;
+import dev.slackmgr.manager.webhook.WebhookDispatcher;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -22,6 +24,7 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -68,6 +71,21 @@ public class InteractiveConfiguration {
                 () -> settings);
     }
 
+    @Bean
+    WebhookAction webhookAction(IssueStore store, ChannelAdmins admins, SlackNotifier notifier,
+                                WebhookDispatcher dispatcher, ManagerSettings settings, Clock clock,
+                                @Value("${slackmgr.encryption-key:}") String encryptionKey) {
+        return new WebhookAction(store, admins, notifier,
+                encryptionKey.isBlank() ? null : new PayloadCipher(encryptionKey.trim()), dispatcher, () -> settings,
+                clock);
+    }
+
+    @Bean
+    CreateIssueAction createIssueAction(@Qualifier("alertQueueProducer") QueueProducer alerts,
+                                        SlackNotifier notifier, Clock clock) {
+        return new CreateIssueAction(alerts, notifier, clock);
+    }
+
     /** The Socket Mode side: only with an app-level token. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnExpression("'${slackmgr.socket-mode.app-token:}'.trim() != ''")
@@ -111,6 +129,37 @@ public class InteractiveConfiguration {
                                       SocketModeSettings socket,
                                       @Qualifier("greetingExecutor") ExecutorService greetingExecutor) {
             return new GreetingRoutes(() -> settings, notifier, dedupe, socket.slashCommand(), greetingExecutor);
+        }
+
+        @Bean(destroyMethod = "shutdownNow")
+        ExecutorService interactionExecutor() {
+            return Executors.newFixedThreadPool(4, r -> {
+                Thread t = new Thread(r, "slack-interactions");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
+        @Bean
+        ClickDebounce clickDebounce(QueueConnection queueConnection,
+                                    @Value("${slackmgr.lock-key-prefix:slack-manager:}") String prefix) {
+            return new ClickDebounce(queueConnection, prefix + "webhook-click:");
+        }
+
+        @Bean
+        ShortcutRoutes shortcutRoutes(IssueStore store, SlackGateway slackGateway, SlackNotifier notifier,
+                                      ChannelAdmins admins, CommandQueueWriter queue, ManagerSettings settings,
+                                      @Qualifier("interactionExecutor") ExecutorService interactionExecutor,
+                                      Clock clock, @Value("${slackmgr.time-zone:UTC}") String zone) {
+            return new ShortcutRoutes(store, slackGateway, notifier, admins, queue, () -> settings,
+                    interactionExecutor, clock, ZoneId.of(zone));
+        }
+
+        @Bean
+        ButtonRoutes buttonRoutes(IssueStore store, CommandQueueWriter queue, ClickDebounce debounce,
+                                  SlackNotifier notifier, ChannelAdmins admins, ShortcutRoutes shortcuts,
+                                  Clock clock) {
+            return new ButtonRoutes(store, queue, debounce, notifier, admins, shortcuts, clock);
         }
 
         @Bean(initMethod = "start", destroyMethod = "close")

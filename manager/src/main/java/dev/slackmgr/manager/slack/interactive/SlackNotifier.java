@@ -5,6 +5,9 @@ import com.slack.api.methods.request.chat.ChatPostEphemeralRequest;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.methods.response.chat.ChatPostEphemeralResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.request.views.ViewsOpenRequest;
+import com.slack.api.methods.response.views.ViewsOpenResponse;
+import com.slack.api.model.view.View;
 import dev.slackmgr.manager.slack.SlackAction;
 import dev.slackmgr.manager.slack.SlackCallRunner;
 import org.slf4j.Logger;
@@ -13,8 +16,9 @@ import org.slf4j.LoggerFactory;
 import java.util.Set;
 
 /**
- * Messages to people (not issue posts): ephemeral notices ({@code chat.postEphemeral}) and the greeting
- * ({@code chat.postMessage}). A channel or user Slack refuses is logged, not an error.
+ * Messages to people (not issue posts): ephemeral notices ({@code chat.postEphemeral}), the greeting
+ * ({@code chat.postMessage}) and modals ({@code views.open}). A channel or user Slack refuses, or an expired
+ * trigger, is logged, not an error.
  */
 public final class SlackNotifier {
     private static final Logger log = LoggerFactory.getLogger(SlackNotifier.class);
@@ -36,6 +40,17 @@ public final class SlackNotifier {
                         .channel(channelId).user(userId).text(text).build()));
         if (!r.isOk()) {
             log.info("Ephemeral message to {} in {} not delivered: {}", userId, channelId, r.getError());
+        }
+        return r.isOk();
+    }
+
+    /** Opens a modal for the interaction {@code triggerId} (valid 3 s after the click); true when it opened. */
+    public boolean openView(String triggerId, View view) {
+        ViewsOpenResponse r = runner.call(SlackAction.VIEWS_OPEN, null, Set.of("expired_trigger_id",
+                "invalid_trigger_id", "exchanged_trigger_id"),
+                () -> methods.viewsOpen(ViewsOpenRequest.builder().triggerId(triggerId).view(view).build()));
+        if (!r.isOk()) {
+            log.info("Modal {} not opened: {}", view.getCallbackId(), r.getError());
         }
         return r.isOk();
     }

@@ -58,10 +58,25 @@ class ManifestTest {
                 "channels:history", "groups:history", // conversations.history / replies
                 "channels:read", "groups:read", // conversations.info / members, users.conversations, member_joined_channel
                 "chat:write", "chat:write.customize", // posts with username and icon, ephemerals
-                "commands", // the slash command
+                "commands", // the slash command, shortcuts
                 "metadata.message:read", // reading the issue metadata of posts (adoption after a crash)
                 "reactions:read", // reaction_added / reaction_removed
                 "usergroups:read", // usergroups.users.list
                 "users:read"); // users.info
+    }
+
+    @Test
+    void theShortcutsTheRoutesHandle() {
+        JsonNode shortcuts = MANIFEST.get("features").get("shortcuts");
+        List<String> ids = new ArrayList<>();
+        shortcuts.forEach(s -> {
+            ids.add(s.get("callback_id").asString());
+            assertThat(s.get("name").asString()).hasSizeLessThanOrEqualTo(24);
+            assertThat(s.get("description").asString()).isNotBlank().hasSizeLessThanOrEqualTo(80);
+            assertThat(s.get("type").asString()).isIn("global", "message");
+        });
+        assertThat(ids).containsExactlyInAnyOrderElementsOf(ShortcutRoutes.callbackIds());
+        shortcuts.forEach(s -> assertThat(s.get("type").asString()).isEqualTo(
+                s.get("callback_id").asString().equals(Modals.CREATE_SHORTCUT) ? "global" : "message"));
     }
 }

@@ -129,7 +129,8 @@ class SocketModeInteractionTest {
         react("reaction_added", CHANNEL_ADMIN, "white_check_mark", ts);
         Issue resolved = awaitIssue(ts, i -> i.slackPostEmojiResolved());
         assertThat(resolved.resolvedByUser()).isEqualTo("Carl Channel");
-        assertThat(post(ts).blocksJson()).contains(":white_check_mark:");
+        await("the post updated (by the post syncer, after the commit)",
+                () -> post(ts).blocksJson().contains(":white_check_mark:"));
         react("reaction_removed", CHANNEL_ADMIN, "white_check_mark", ts);
         assertThat(awaitIssue(ts, i -> !i.slackPostEmojiResolved()).resolvedByUser()).isEmpty();
 
