@@ -12,6 +12,7 @@ import dev.slackmgr.manager.issue.Issue;
 import dev.slackmgr.manager.issue.IssueCommand;
 import dev.slackmgr.manager.issue.IssueEvent;
 import dev.slackmgr.manager.issue.IssueResult;
+import dev.slackmgr.manager.issue.IssueView;
 import dev.slackmgr.manager.issue.ManagedAlert;
 import dev.slackmgr.manager.issue.ManagerSettings;
 import dev.slackmgr.manager.issue.MoveMapping;
@@ -243,7 +244,7 @@ public final class ChannelProcessor {
                 return 0;
             }
             ChannelTickResult result = engine.get().tick(channel, slack.channelNameNow(channel), open,
-                    targetNames(open), now);
+                    targetNames(open), now, layoutSettled(open));
             Map<String, Issue> byId = new LinkedHashMap<>();
             result.issues().forEach(i -> byId.put(i.id(), i));
             commit(channel, result.effects(), byId, result.store(), now);
@@ -253,6 +254,18 @@ public final class ChannelProcessor {
             openGauge(channel).set(result.openIssues() - result.archived().size());
             return result.openIssues();
         }
+    }
+
+    /** True when no new post or delete owed to these issues is still waiting to be made in Slack. */
+    private boolean layoutSettled(List<Issue> open) {
+        Map<String, PendingPost> owed = store.findPendingPostsOfIssues(open.stream().map(Issue::id).toList());
+        for (Issue i : open) {
+            PendingPost p = owed.get(i.id());
+            if (p != null && (!p.deletes().isEmpty() || (p.write() && !IssueView.hasPost(i)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Records the effects as owed writes, writes everything in one transaction and wakes the post syncer. */

@@ -57,6 +57,16 @@ public final class ChannelEngine {
      */
     public ChannelTickResult tick(String channelId, String channelName, Collection<Issue> openIssues,
                                   Map<String, String> channelNames, Instant now) {
+        return tick(channelId, channelName, openIssues, channelNames, now, true);
+    }
+
+    /**
+     * {@link #tick(String, String, Collection, Map, Instant)}; with {@code layoutSettled == false} (new posts or
+     * deletes decided earlier are not made in Slack yet) reordering by severity waits: deciding it against a
+     * channel layout that is still changing would delete and re-post issues again and again.
+     */
+    public ChannelTickResult tick(String channelId, String channelName, Collection<Issue> openIssues,
+                                  Map<String, String> channelNames, Instant now, boolean layoutSettled) {
         Map<String, Issue.Builder> builders = new LinkedHashMap<>();
         List<String> archived = new ArrayList<>();
         List<StoreOp> store = new ArrayList<>();
@@ -89,7 +99,7 @@ public final class ChannelEngine {
             builders.put(issue.id(), b);
         }
         List<SlackEffect> effects = new ArrayList<>(moves);
-        update.run(channelId, builders, now, effects);
+        update.run(channelId, builders, now, effects, layoutSettled);
         List<Issue> out = builders.values().stream().map(Issue.Builder::build).toList();
         int loaded = (int) openIssues.stream().filter(i -> !i.archived()).count();
         return new ChannelTickResult(out, effects, store, loaded, archived);

@@ -17,8 +17,12 @@ final class ChannelUpdate {
         this.settings = settings;
     }
 
-    /** Updates the open issues (by ID, in place) and appends the Slack effects in execution order. */
-    void run(String channelId, Map<String, Issue.Builder> issues, Instant now, List<SlackEffect> out) {
+    /**
+     * Updates the open issues (by ID, in place) and appends the Slack effects in execution order; reordering only
+     * when {@code layoutSettled}.
+     */
+    void run(String channelId, Map<String, Issue.Builder> issues, Instant now, List<SlackEffect> out,
+             boolean layoutSettled) {
         List<Issue.Builder> live = new ArrayList<>();
         for (Issue.Builder b : issues.values()) {
             if (!b.archived) {
@@ -27,7 +31,7 @@ final class ChannelUpdate {
         }
         int openCount = (int) live.stream().filter(b -> !IssueView.isInfoOrResolved(b.build(), now)).count();
         sort(live, now);
-        boolean reorder = settings.orderIssuesBySeverity(channelId, openCount);
+        boolean reorder = layoutSettled && settings.orderIssuesBySeverity(channelId, openCount);
         List<Issue.Builder> toDelete = new ArrayList<>();
         for (Issue.Builder b : live) {
             Issue i = b.build();

@@ -109,10 +109,11 @@ class ManagerEndToEndTest {
         assertThat(response.body()).contains("\"UP\"");
         var metrics = java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build();
-        await("the alert counted", Duration.ofSeconds(30), () -> {
+        // counted under the channel's name once it is known (looked up in the background)
+        await("the alert counted under the channel name", Duration.ofSeconds(30), () -> {
             try {
                 return http.send(metrics, java.net.http.HttpResponse.BodyHandlers.ofString()).body()
-                        .contains("slackmgr_issues_opened_total");
+                        .contains("slackmgr_issues_opened_total{channel=\"metrics\"}");
             } catch (Exception e) {
                 return false;
             }

@@ -87,10 +87,15 @@ final class Harness {
 
     /** A processing cycle of {@code channel} at {@code t}. */
     ChannelTickResult tick(String channel, long t) {
+        return tick(channel, t, true);
+    }
+
+    /** A processing cycle; {@code layoutSettled == false}: earlier new posts/deletes not made in Slack yet. */
+    ChannelTickResult tick(String channel, long t, boolean layoutSettled) {
         List<Issue> open = db.values().stream().filter(i -> !i.archived() && IssueView.channelId(i).equals(channel))
                 .toList();
         openIssuesState.put(channel, open.size());
-        ChannelTickResult r = engine.tick(channel, "name-" + channel, open, Map.of(), at(t));
+        ChannelTickResult r = engine.tick(channel, "name-" + channel, open, Map.of(), at(t), layoutSettled);
         Map<String, Issue> byId = new LinkedHashMap<>();
         r.issues().forEach(i -> byId.put(i.id(), i));
         boolean aborted = false;

@@ -28,6 +28,18 @@ class OrderingEngineTest {
         assertThat(h.takeCalls()).isEmpty();
     }
 
+    /** Deliberate difference (docs/issue-engine.md): no reordering while the channel's layout is still changing. */
+    @Test
+    void reorderingWaitsUntilEarlierPostsAndDeletesAreMadeInSlack() {
+        h.send("A", 0, sev("error"));
+        h.send("B", 5, sev("warning"));
+        h.takeCalls();
+        h.tick("C1", 6, false);
+        assertThat(h.takeCalls()).as("layout not settled: no reorder").isEmpty();
+        h.tick("C1", 16, true);
+        assertThat(h.takeCalls()).containsExactly("delete C1 P1", "post C1 P3");
+    }
+
     @Test
     void c61_reorderKeepsThreadViaTombstone() {
         h.send("A", 0, sev("error"));
