@@ -251,6 +251,25 @@ class HelmChartTest {
     }
 
     @Test
+    void existingConfigMapIsMountedForBothAndNoneIsCreated() {
+        HelmChart.Rendered r = HelmChart.render(Map.of("settings.existingConfigMap", "ops-settings"));
+        assertThat(r.has("ConfigMap")).isFalse();
+        for (String component : List.of("api", "manager")) {
+            Map<String, Object> d = r.get("Deployment", FULL + "-" + component);
+            String envName = component.equals("api") ? "SLACKMGR_API_SETTINGS" : "SLACKMGR_MANAGER_SETTINGS";
+            assertThat(env(container(d), envName).orElseThrow().get("value"))
+                    .isEqualTo("/etc/slackmgr/" + component + "-settings.yaml");
+            assertThat(listAt(d, "spec", "template", "spec", "volumes"))
+                    .anySatisfy(v -> assertThat(at(v, "configMap", "name")).isEqualTo("ops-settings"));
+        }
+        // without any settings, no settings env var points at a missing file
+        for (String component : List.of("api", "manager")) {
+            assertThat(envNames(container(defaults.get("Deployment", FULL + "-" + component))))
+                    .doesNotContain("SLACKMGR_API_SETTINGS", "SLACKMGR_MANAGER_SETTINGS");
+        }
+    }
+
+    @Test
     void refusesAManagerWithoutReplicas() {
         assertThatThrownBy(() -> HelmChart.render(Map.of("manager.replicas", 0)))
                 .hasMessageContaining("manager.replicas must be at least 1");

@@ -28,7 +28,12 @@ final class Jars {
     private Jars() {
     }
 
+    /** The java launcher: {@code -Dslackmgr.it.java=/path/to/bin/java} (e.g. the image's Java 21), else this JVM's. */
     static String java() {
+        String other = System.getProperty("slackmgr.it.java");
+        if (other != null && !other.isBlank()) {
+            return other;
+        }
         return ProcessHandle.current().info().command().orElse("java");
     }
 
