@@ -138,6 +138,20 @@ class RunnableJarsIT {
         }
         assertThat(limited).as("a 429 from the per-channel rate limit").isEqualTo(1);
 
+        // Some series are registered by a later event: the open-issues gauge by the channel's first periodic cycle
+        // (issueProcessingIntervalSeconds), the Slack cache counter by the background channel-name lookup. Give them
+        // time to appear; what is still missing after that fails below.
+        Set<String> wanted = Dashboard.metricNames(Dashboard.json());
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            Set<String> now = new TreeSet<>(scrape(api).keySet());
+            now.addAll(scrape(manager).keySet());
+            if (now.containsAll(wanted)) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+
         Map<String, Set<String>> labels = new TreeMap<>();
         scrape(api).forEach((k, v) -> labels.computeIfAbsent(k, x -> new TreeSet<>()).addAll(v));
         scrape(manager).forEach((k, v) -> labels.computeIfAbsent(k, x -> new TreeSet<>()).addAll(v));
