@@ -88,7 +88,23 @@ public final class LocalMode implements AutoCloseable {
             System.err.println("\n  Local mode did not start: " + e.getMessage() + "\n");
             throw e;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(local::close, "local-mode-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // Ctrl-C also reaches the Redis and PostgreSQL child processes, which stop at once: the services would
+            // log every lost connection while they shut down.
+            System.out.println("\n  Stopping local mode …");
+            if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
+                logback.addTurboFilter(new ch.qos.logback.classic.turbo.TurboFilter() {
+                    @Override
+                    public ch.qos.logback.core.spi.FilterReply decide(org.slf4j.Marker marker,
+                            ch.qos.logback.classic.Logger logger, ch.qos.logback.classic.Level level, String format,
+                            Object[] params, Throwable t) {
+                        return ch.qos.logback.core.spi.FilterReply.DENY;
+                    }
+                });
+            }
+            local.close();
+            System.out.println("  Stopped.");
+        }, "local-mode-shutdown"));
         System.out.println(local.banner());
     }
 
@@ -274,6 +290,8 @@ public final class LocalMode implements AutoCloseable {
                     .setting("bind 127.0.0.1")
                     .setting("save \"\"")
                     .setting("appendonly no")
+                    // stopped by close(), after the services that use it
+                    .onShutdownForceStop(false)
                     .build();
             server.start();
             resources.add(server::stop);
