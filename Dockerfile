@@ -18,6 +18,7 @@ COPY common/pom.xml common/
 COPY api/pom.xml api/
 COPY manager/pom.xml manager/
 COPY deploy-test/pom.xml deploy-test/
+COPY local/pom.xml local/
 COPY common/src common/src
 COPY api/src api/src
 COPY manager/src manager/src

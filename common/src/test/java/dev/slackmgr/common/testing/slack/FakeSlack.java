@@ -1,6 +1,7 @@
 package dev.slackmgr.common.testing.slack;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,13 +60,23 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     public FakeSlack(FakeWorkspace workspace) {
+        this(workspace, new InetSocketAddress("127.0.0.1", 0));
+    }
+
+    /**
+     * A fake Slack whose HTTP server listens on {@code address} (port 0 = any free port), e.g. a fixed port for a
+     * runnable emulator.
+     *
+     * @throws UncheckedIOException when the address cannot be bound (e.g. the port is taken)
+     */
+    public FakeSlack(FakeWorkspace workspace, InetSocketAddress address) {
         this.workspace = workspace;
         this.messages = new FakeMessages(workspace);
         this.notices = new FakeNotices(workspace);
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = HttpServer.create(address, 0);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot listen on " + address, e);
         }
         server.createContext("/api/", this::handle);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
@@ -79,6 +90,19 @@ public final class FakeSlack implements AutoCloseable {
     /** Base URL of the Web API, ending in {@code /api/}. */
     public String apiUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+    }
+
+    /** The port the HTTP server listens on. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /**
+     * Serves more paths on the same HTTP server (e.g. a web page showing the workspace); {@code /api/} stays the
+     * Web API.
+     */
+    public void serve(String path, HttpHandler handler) {
+        server.createContext(path, handler);
     }
 
     public FakeWorkspace workspace() {

@@ -74,6 +74,16 @@ public final class FakeWorkspace {
         return id == null ? Optional.empty() : Optional.ofNullable(channels.get(id));
     }
 
+    /** Every channel, by ID. */
+    public List<FakeChannel> channels() {
+        return channels.values().stream().sorted(Comparator.comparing(FakeChannel::id)).toList();
+    }
+
+    /** Every user (the bot included), by ID. */
+    public List<FakeUser> users() {
+        return users.values().stream().sorted(Comparator.comparing(FakeUser::id)).toList();
+    }
+
     /** Lookups of this channel answer with a transient Slack error ({@code internal_error}). */
     public FakeWorkspace failing(String id) {
         failingChannels.add(id);
