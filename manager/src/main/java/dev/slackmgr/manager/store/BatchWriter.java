@@ -61,6 +61,11 @@ final class BatchWriter {
         jdbc.batchUpdate(UPSERT_ALERT, rows);
     }
 
+    /** Takes the transaction-scoped advisory lock of an issue ID (released at commit or rollback). */
+    void lockIssue(String issueId) {
+        jdbc.query("SELECT pg_advisory_xact_lock(hashtext(?))", rs -> { }, issueId);
+    }
+
     void savePendingPosts(List<PendingPost> posts) {
         if (posts.isEmpty()) {
             return;

@@ -338,6 +338,9 @@ public class JpaIssueStore implements IssueStore {
     }
 
     private void upsert(Issue issue) {
+        // Concurrent upserts of one issue can trip the partial unique index on (channel, correlation ID) instead of
+        // taking the ON CONFLICT (id) path; a transaction-scoped lock per issue ID serialises them.
+        batches.lockIssue(column(issue.id()));
         boolean open = !issue.archived();
         Instant archivedAt = Times.isZero(issue.archiveTime()) ? Instant.now() : issue.archiveTime();
         issues.upsert(column(issue.id()), column(channelOf(issue)), column(issue.correlationId()), open,
