@@ -256,6 +256,15 @@ final class GoJsonReader {
     }
 
     private Number number(String path) {
+        try {
+            return parseNumber(path);
+        } catch (NumberFormatException | ArithmeticException e) {
+            // e.g. 1e372036854775807: the exponent does not fit BigDecimal (found by AlertFuzzTest; was a 500)
+            throw fail(path + ": number " + p.getString() + " is out of the range of a 64-bit float");
+        }
+    }
+
+    private Number parseNumber(String path) {
         if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
             JsonParser.NumberType type = p.getNumberType();
             if (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) {
