@@ -276,6 +276,12 @@ final class GoJsonReader {
         }
         BigDecimal decimal = p.getDecimalValue();
         requireFloat64Range(path, decimal);
+        if (decimal.scale() == 0) {
+            // 13e0, 13e-00: an integer written with an exponent is encoded back as 13, which decodes as an integer;
+            // decode it as one now so the queue body decodes to the same alert (found by AlertFuzzTest)
+            BigInteger integer = decimal.toBigIntegerExact();
+            return integer.bitLength() < 64 ? (Number) integer.longValue() : integer;
+        }
         return decimal;
     }
 

@@ -332,6 +332,17 @@ class AlertJsonTest {
                     .containsEntry("f", new BigDecimal("1.50")).containsEntry("s", "x").containsEntry("b", true)
                     .containsEntry("z", null).containsEntry("l", List.of(1L, "a")).containsEntry("o", Map.of("k", -1L));
         }
+
+        @Test
+        void integersWrittenWithAnExponentDecodeAsIntegersSoTheQueueBodyDecodesToTheSameAlert() {
+            // found by AlertFuzzTest: 13e-00 decoded as BigDecimal 13, was encoded as 13 and came back as Long 13
+            Alert a = one("{\"metadata\":{\"a\":13e-00,\"b\":1.3e1,\"c\":123456789012345678901234567890e0,"
+                    + "\"d\":1E+2,\"e\":13.0}}");
+            assertThat(a.metadata()).containsEntry("a", 13L).containsEntry("b", 13L)
+                    .containsEntry("c", new BigInteger("123456789012345678901234567890"))
+                    .containsEntry("d", new BigDecimal("1E+2")).containsEntry("e", new BigDecimal("13.0"));
+            assertThat(AlertJson.decode(AlertJson.encode(a))).isEqualTo(a);
+        }
     }
 
     @Nested
