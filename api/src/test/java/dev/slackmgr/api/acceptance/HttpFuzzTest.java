@@ -46,8 +46,8 @@ class HttpFuzzTest extends ApiTestBase {
     /** Rate limits out of the way: a rate-limited Prometheus request is a deliberate 503 (docs/compatibility.md). */
     private static final String NO_LIMITS = """
             rateLimitPerAlertChannel:
-              alertsPerSecond: 1000000
-              allowedBurst: 1000000
+              alertsPerSecond: 1000
+              allowedBurst: 10000
             maxUsersInAlertChannel: 1000
             """;
 
@@ -62,6 +62,7 @@ class HttpFuzzTest extends ApiTestBase {
     @Test
     void hostileRequestsNeverGet5xxAndOnly2xxStoreAlerts() throws Exception {
         settings(NO_LIMITS);
+        assertThat(buckets.allowedBurst()).as("fuzz settings loaded").isEqualTo(10_000);
         long seed = Long.getLong("slackmgr.fuzz.seed", 20261123L);
         int n = cases();
         HostileRequests gen = new HostileRequests(seed, port, props.maxBodySize().toBytes());
@@ -137,6 +138,9 @@ class HttpFuzzTest extends ApiTestBase {
             }
             return 0;
         }
+        if (status == 200 && c.method().equals("OPTIONS")) {
+            return 0; // Allow: POST,OPTIONS (the Redis total is checked after the next 2xx and at the end)
+        }
         if (status == 202 || status == 204) {
             long expected;
             try {
@@ -163,6 +167,9 @@ class HttpFuzzTest extends ApiTestBase {
     private static long expectedQueued(HostileRequests.Case c) {
         if (c.body() == null || c.endpoint() == HostileRequests.Endpoint.OTHER) {
             throw new IllegalStateException("no body or not an ingest endpoint");
+        }
+        if (c.endpoint() == HostileRequests.Endpoint.TEST) {
+            return 0; // /alerts-test resolves channels and logs, it queues nothing
         }
         List<Alert> alerts;
         if (c.endpoint() == HostileRequests.Endpoint.PROMETHEUS) {
@@ -212,8 +219,9 @@ class HttpFuzzTest extends ApiTestBase {
 
         void fail(String what, HostileRequests.Case c, RawHttp.Reply reply) {
             failureCount++;
-            count("FAILED: " + what.replaceAll(" \\(.*", ""));
-            if (failures.size() < 15) {
+            String category = "FAILED: " + what.replaceAll(" \\(.*", "");
+            count(category);
+            if (failures.size() < 40 && counts.get(category) <= 4) {
                 String answer = reply == null ? "" : " → " + reply.status() + " " + reply.headers() + " "
                         + new String(reply.body(), 0, Math.min(300, reply.body().length), StandardCharsets.UTF_8);
                 failures.add(what + ": " + c.summary() + answer);

@@ -77,7 +77,8 @@ final class RawHttp implements Closeable {
             while (reply.status() >= 100 && reply.status() < 200) {
                 reply = readReply(head);
             }
-            if (reply.status() < 0 || "close".equalsIgnoreCase(reply.header("connection"))) {
+            // after 417 (Expect refused) Tomcat closes the connection without saying so: the body it did not read
+            if (reply.status() < 0 || reply.status() == 417 || "close".equalsIgnoreCase(reply.header("connection"))) {
                 keep = false;
             }
             return reply;
@@ -89,6 +90,10 @@ final class RawHttp implements Closeable {
                 close();
             }
         }
+    }
+
+    boolean isOpen() {
+        return socket != null;
     }
 
     private void open() throws IOException {
