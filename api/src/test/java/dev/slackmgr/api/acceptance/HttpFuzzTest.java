@@ -115,6 +115,34 @@ class HttpFuzzTest extends ApiTestBase {
         assertThat(queued("C123")).extracting(q -> q.field("header")).contains("after the fuzz run");
     }
 
+    /** Regressions of what the fuzz run found: each of these was an empty 400, a closed connection, HTML or a 5xx. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            // an error handler that negotiated the body's type failed for an Accept without JSON
+            "POST /alerts HTTP/1.1⏎Accept: image/png⏎Content-Length: 3⏎⏎{x}|400|Failed to parse POST body",
+            "POST /alerts HTTP/1.1⏎Accept: text/html⏎Content-Length: 2⏎⏎{}|400|no route key",
+            // Spring's error page decoded the URI with the request's bogus charset: 500
+            "TRACE /prometheus-alert HTTP/1.1⏎Content-Type: text/html; charset=\"ÿ\"⏎Content-Length: 0⏎⏎|405|Method Not Allowed",
+            // Tomcat's own refusals were HTML, and 501/505 told clients to retry
+            "POST /alerts HTTP/1.1⏎Transfer-Encoding: gzip, chunked⏎⏎0⏎⏎|400|transfer encoding",
+            "POST /alerts HTTP/2.0⏎Content-Length: 2⏎⏎{}|400|HTTP version",
+            "CONNECT /alerts HTTP/1.1⏎Content-Length: 0⏎⏎|400|method",
+            "POST /alert/C1%2F2 HTTP/1.1⏎Content-Length: 2⏎⏎{}|400|Bad request",
+            "POST /alert/%00 HTTP/1.1⏎Content-Length: 2⏎⏎{}|400|Bad request",
+            "POST /alerts HTTP/1.1⏎Content-Length: 1, 2⏎⏎{}|400|Bad request",
+    })
+    void hostileHttpGetsAJsonErrorNamingTheProblem(String request, int status, String errorPart) throws Exception {
+        String[] parts = request.split("⏎", 2);
+        String wire = parts[0] + "\r\nHost: 127.0.0.1\r\n" + parts[1].replace("⏎", "\r\n");
+        try (RawHttp http = new RawHttp("127.0.0.1", port, 10_000)) {
+            RawHttp.Reply reply = http.exchange(wire.getBytes(StandardCharsets.ISO_8859_1), true, false);
+            assertThat(reply.status()).as(reply.text()).isEqualTo(status);
+            assertThat(isJsonError(reply)).as("JSON error: %s %s", reply.headers(), reply.text()).isTrue();
+            assertThat(JSON.readTree(reply.text()).path("error").asString()).containsIgnoringCase(errorPart);
+        }
+        assertThat(get("/actuator/health").status()).isEqualTo(200);
+    }
+
     /** Checks one reply; returns the number of alerts it added to Redis. */
     private long check(HostileRequests.Case c, RawHttp.Reply reply, Stats stats, long queuedSoFar) {
         int status = reply.status();
