@@ -22,7 +22,13 @@ public class JsonErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:${error.path:/error}}")
     public void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 500;
+        if (!(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer)) {
+            // a client asking for /error itself (the HTTP fuzz run found it answered 500): not an endpoint
+            ErrorResponses.write(response, 404,
+                    new ErrorBody("404 page not found: " + request.getMethod() + " " + request.getRequestURI()), Map.of());
+            return;
+        }
+        int status = (Integer) request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         String uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String u ? u
                 : request.getRequestURI();
         String message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE) instanceof String m ? m.strip() : "";

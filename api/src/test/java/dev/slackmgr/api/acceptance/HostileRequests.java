@@ -135,11 +135,13 @@ final class HostileRequests {
     /** Frames {@code body} with random headers and a random (sometimes lying or broken) body encoding. */
     private Case frame(String kind, String method, String path, Endpoint endpoint, String channel, byte[] body) {
         ByteArrayOutputStream req = new ByteArrayOutputStream(body.length + 256);
-        boolean wellFramed = true;
+        // a method that is not an HTTP token, or a fragment in the request target, is not HTTP (Tomcat refuses and
+        // closes; the unread body can make the client's TCP stack drop the refusal)
+        boolean wellFramed = method.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+") && !path.contains("#");
         String version = "HTTP/1.1";
         if (random.nextInt(60) == 0) {
             version = pick(new String[]{"HTTP/1.0", "HTTP/2.0", "HTTP/9.9", "HTTP/1.1 extra", "http/1.1", ""});
-            wellFramed = version.equals("HTTP/1.0");
+            wellFramed &= version.equals("HTTP/1.0");
         }
         write(req, method + " " + path + (version.isEmpty() ? "" : " " + version) + "\r\n");
         if (random.nextInt(50) != 0) {
