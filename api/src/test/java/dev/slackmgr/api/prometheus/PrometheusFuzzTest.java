@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Hostile Alertmanager payloads for the decoder and mapper (issue #8 item 6), with Jazzer. Regression mode under
  * {@code ./mvnw verify} (seed corpus in {@code src/test/resources/dev/slackmgr/api/prometheus/PrometheusFuzzTestInputs/});
- * a real run: {@code JAZZER_FUZZ=1 ./mvnw -pl api -am test -Dtest='PrometheusFuzzTest' -Dsurefire.failIfNoSpecifiedTests=false -Djazzer.max_duration=10m}.
+ * a real run: {@code JAZZER_FUZZ=1 ./mvnw -pl api -am test -Dtest='PrometheusFuzzTest' -Dsurefire.failIfNoSpecifiedTests=false -Djazzer.hooks=true -Djazzer.max_duration=10m}.
  *
  * <p>Properties: a body is either refused with {@link PrometheusRejectedException} (a 400 naming the problem)
  * or maps to at least one alert; every mapped alert satisfies {@link AlertInvariants} (cleaning and validation

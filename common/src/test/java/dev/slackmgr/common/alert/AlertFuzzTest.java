@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Under {@code ./mvnw verify} each {@code @FuzzTest} runs in regression mode: once per file of its
  * committed seed corpus ({@code src/test/resources/dev/slackmgr/common/alert/AlertFuzzTestInputs/<method>/})
  * and once with an empty input. A real coverage-guided run (see docs/reliability.md):
- * <pre>JAZZER_FUZZ=1 ./mvnw -pl common test -Dtest='AlertFuzzTest#requestBody' -Djazzer.max_duration=10m</pre>
+ * <pre>JAZZER_FUZZ=1 ./mvnw -pl common test -Dtest='AlertFuzzTest#requestBody' -Djazzer.hooks=true -Djazzer.max_duration=10m</pre>
+ * ({@code jazzer.hooks=false} in junit-platform.properties keeps regression runs fast; fuzzing needs the hooks).
  *
  * <p>Properties, for every input: decoding either succeeds or throws {@link AlertDecodeException} (nothing
  * else); cleaning and validation never throw; cleaning is idempotent; a cleaned alert that validates
