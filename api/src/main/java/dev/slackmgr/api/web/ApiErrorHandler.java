@@ -2,16 +2,16 @@ package dev.slackmgr.api.web;
 
 import dev.slackmgr.api.ingest.IngestException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,7 +29,8 @@ public class ApiErrorHandler {
     }
 
     @ExceptionHandler(IngestException.class)
-    public ResponseEntity<ErrorBody> refused(IngestException e, HttpServletRequest request) {
+    public void refused(IngestException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         if (e.status() >= 500) {
             log.error("{} {} failed with {}: {}", request.getMethod(), request.getRequestURI(), e.status(),
                     e.getMessage(), e.getCause());
@@ -38,25 +39,21 @@ public class ApiErrorHandler {
                     e.getMessage());
         }
         reporter.ifPresent(r -> r.report(e.status(), e.getMessage(), e.alert(), pathChannel(request)));
-        HttpHeaders headers = new HttpHeaders();
-        e.headers().forEach(headers::set);
-        return ResponseEntity.status(e.status()).headers(headers).contentType(MediaType.APPLICATION_JSON)
-                .body(ErrorBody.of(e.status(), e.getMessage()));
+        ErrorResponses.write(response, e.status(), ErrorBody.of(e.status(), e.getMessage()), e.headers());
     }
 
     /** Unknown paths, and known paths with another method, are 404 as in the reference, but with JSON. */
     @ExceptionHandler({NoResourceFoundException.class, HttpRequestMethodNotSupportedException.class})
-    public ResponseEntity<ErrorBody> notFound(Exception e, HttpServletRequest request) {
-        return ResponseEntity.status(404).contentType(MediaType.APPLICATION_JSON)
-                .body(new ErrorBody("404 page not found: " + request.getMethod() + " " + request.getRequestURI()));
+    public void notFound(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ErrorResponses.write(response, 404,
+                new ErrorBody("404 page not found: " + request.getMethod() + " " + request.getRequestURI()), Map.of());
     }
 
     @ExceptionHandler(Exception.class)
-    public ResponseEntity<ErrorBody> unexpected(Exception e, HttpServletRequest request) {
+    public void unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
         log.error("{} {} failed unexpectedly", request.getMethod(), request.getRequestURI(), e);
         reporter.ifPresent(r -> r.report(500, String.valueOf(e.getMessage()), null, pathChannel(request)));
-        return ResponseEntity.status(500).contentType(MediaType.APPLICATION_JSON)
-                .body(new ErrorBody("Internal server error"));
+        ErrorResponses.write(response, 500, new ErrorBody("Internal server error"), Map.of());
     }
 
     private static String pathChannel(HttpServletRequest request) {

@@ -186,7 +186,7 @@ public final class GoText {
     }
 
     /** Replaces unpaired UTF-16 surrogates (e.g. from a lone {@code \ud800} escape) with U+FFFD, as Go does. */
-    static String replaceLoneSurrogates(String s) {
+    public static String replaceLoneSurrogates(String s) {
         StringBuilder b = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -166,6 +166,9 @@ class AlertJsonTest {
                 "\"metadata\":[]|metadata: expected an object, got array",
                 "\"metadata\":\"x\"|metadata: expected an object, got string",
                 "\"metadata\":{\"n\":1e400}|metadata.n: number 1e400 is out of the range of a 64-bit float",
+                // found by AlertFuzzTest: the exponent overflows BigDecimal; was a NumberFormatException (HTTP 500)
+                "\"metadata\":{\"n\":1e372036854775807}|metadata.n: number 1e372036854775807 is out of the range of a 64-bit float",
+                "\"webhooks\":[{\"payload\":{\"n\":[-1E-9999999999]}}]|webhooks[0].payload.n[0]: number -1E-9999999999 is out of the range",
                 "\"webhooks\":[{\"payload\":[1]}]|webhooks[0].payload: expected an object, got array",
                 "\"webhooks\":[{\"plainTextInput\":[{\"maxLength\":1.5}]}]|webhooks[0].plainTextInput[0].maxLength: expected an integer, got number 1.5",
                 "\"webhooks\":[{\"checkboxInput\":[{\"options\":[{\"selected\":\"yes\"}]}]}]|webhooks[0].checkboxInput[0].options[0].selected: expected a boolean, got string",
@@ -328,6 +331,17 @@ class AlertJsonTest {
                     .containsEntry("big", new BigInteger("123456789012345678901234567890"))
                     .containsEntry("f", new BigDecimal("1.50")).containsEntry("s", "x").containsEntry("b", true)
                     .containsEntry("z", null).containsEntry("l", List.of(1L, "a")).containsEntry("o", Map.of("k", -1L));
+        }
+
+        @Test
+        void integersWrittenWithAnExponentDecodeAsIntegersSoTheQueueBodyDecodesToTheSameAlert() {
+            // found by AlertFuzzTest: 13e-00 decoded as BigDecimal 13, was encoded as 13 and came back as Long 13
+            Alert a = one("{\"metadata\":{\"a\":13e-00,\"b\":1.3e1,\"c\":123456789012345678901234567890e0,"
+                    + "\"d\":1E+2,\"e\":13.0}}");
+            assertThat(a.metadata()).containsEntry("a", 13L).containsEntry("b", 13L)
+                    .containsEntry("c", new BigInteger("123456789012345678901234567890"))
+                    .containsEntry("d", new BigDecimal("1E+2")).containsEntry("e", new BigDecimal("13.0"));
+            assertThat(AlertJson.decode(AlertJson.encode(a))).isEqualTo(a);
         }
     }
 
