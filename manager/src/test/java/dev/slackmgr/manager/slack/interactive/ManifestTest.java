@@ -1,6 +1,8 @@
 package dev.slackmgr.manager.slack.interactive;
 
 import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.manifest.AppManifest;
+import com.slack.api.util.json.GsonFactory;
 import com.slack.api.model.event.MemberJoinedChannelEvent;
 import com.slack.api.model.event.ReactionAddedEvent;
 import com.slack.api.model.event.ReactionRemovedEvent;
@@ -41,6 +43,21 @@ class ManifestTest {
         assertThat(strings(settings.get("event_subscriptions").get("bot_events"))).containsExactlyInAnyOrder(
                 ReactionAddedEvent.TYPE_NAME, ReactionRemovedEvent.TYPE_NAME, MemberJoinedChannelEvent.TYPE_NAME,
                 AppMentionEvent.TYPE_NAME);
+    }
+
+    /**
+     * Every field is one Slack's manifest API knows: parsed into the Slack SDK's {@link AppManifest} (the model of
+     * {@code apps.manifest.create/validate}) and written back, the manifest is unchanged – a misspelt or unknown
+     * field would be dropped.
+     */
+    @Test
+    void everyFieldIsPartOfSlacksManifestModel() throws java.io.IOException {
+        String json = Files.readString(Path.of("..", "manifest.json"));
+        AppManifest parsed = GsonFactory.createSnakeCase().fromJson(json, AppManifest.class);
+        JsonNode roundTrip = JsonMapper.builder().build().readTree(GsonFactory.createSnakeCase().toJson(parsed));
+        assertThat(roundTrip).isEqualTo(MANIFEST);
+        assertThat(parsed.getDisplayInformation().getName()).isNotBlank().hasSizeLessThanOrEqualTo(35);
+        assertThat(parsed.getFeatures().getBotUser().getDisplayName()).isNotBlank().hasSizeLessThanOrEqualTo(80);
     }
 
     @Test
