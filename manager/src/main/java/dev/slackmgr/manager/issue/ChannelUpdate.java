@@ -32,11 +32,12 @@ final class ChannelUpdate {
         int openCount = (int) live.stream().filter(b -> !IssueView.isInfoOrResolved(b.build(), now)).count();
         sort(live, now);
         boolean reorder = layoutSettled && settings.orderIssuesBySeverity(channelId, openCount);
+        Instant settledBefore = now.minusSeconds(settings.processingIntervalSeconds(channelId));
         List<Issue.Builder> toDelete = new ArrayList<>();
         for (Issue.Builder b : live) {
             Issue i = b.build();
             if (i.slackPostNeedsDelete() || (reorder && IssueView.followUp(i) && IssueView.hasPost(i)
-                    && newerLowerPriorityPostExists(i, live, now))) {
+                    && settled(i, settledBefore) && newerLowerPriorityPostExists(i, live, now, settledBefore))) {
                 toDelete.add(b);
             }
         }
@@ -59,18 +60,40 @@ final class ChannelUpdate {
         }
     }
 
-    private static boolean newerLowerPriorityPostExists(Issue issue, List<Issue.Builder> live, Instant now) {
+    /**
+     * Whether a newer post of another <em>open</em> issue has a lower priority. Deliberate difference
+     * (docs/issue-engine.md): the reference also lets resolved issues, info messages and muted issues (sort priority
+     * 0) push open issues down, so every resolve or info message below them deletes and re-posts each open issue
+     * above it – a burst of posts and notifications that carry no new information.
+     */
+    private static boolean newerLowerPriorityPostExists(Issue issue, List<Issue.Builder> live, Instant now,
+                                                        Instant settledBefore) {
         int prio = IssueView.sortPriority(issue, now);
         for (Issue.Builder ob : live) {
             Issue other = ob.build();
             if (!other.correlationId().equals(issue.correlationId()) && IssueView.hasPost(other)
-                    && !IssueView.hasInvalidChannel(other)
+                    && !IssueView.hasInvalidChannel(other) && needsAttention(other, now)
+                    && settled(other, settledBefore)
                     && other.slackPostId().compareTo(issue.slackPostId()) > 0
                     && IssueView.sortPriority(other, now) < prio) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * No alert during the last processing interval. Deliberate difference (docs/issue-engine.md): the reference
+     * reorders against the severities of the moment, so while alerts keep changing them (a storm, a flapping
+     * alert) the same posts are deleted and re-posted cycle after cycle; we wait until both issues are settled.
+     */
+    private static boolean settled(Issue i, Instant settledBefore) {
+        return !i.lastAlertReceived().isAfter(settledBefore);
+    }
+
+    /** Open and not muted: the issues whose posts order the channel. */
+    private static boolean needsAttention(Issue i, Instant now) {
+        return !IssueView.isInfoOrResolved(i, now) && !i.slackPostEmojiMuted();
     }
 
     /**
