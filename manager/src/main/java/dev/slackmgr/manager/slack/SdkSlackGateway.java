@@ -10,17 +10,22 @@ import com.slack.api.methods.request.chat.ChatUpdateRequest;
 import com.slack.api.methods.request.conversations.ConversationsHistoryRequest;
 import com.slack.api.methods.request.conversations.ConversationsInfoRequest;
 import com.slack.api.methods.request.conversations.ConversationsRepliesRequest;
+import com.slack.api.methods.request.users.UsersConversationsRequest;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.conversations.ConversationsInfoResponse;
 import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
+import com.slack.api.methods.response.users.UsersConversationsResponse;
+import com.slack.api.model.Conversation;
+import com.slack.api.model.ConversationType;
 import com.slack.api.model.Message;
 import dev.slackmgr.manager.post.PostContent;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -54,6 +59,12 @@ public final class SdkSlackGateway implements SlackGateway {
     /** A looked-up name and when. */
     private record Named(String name, long atNanos) {
     }
+
+    /** At most one read of the bot's channel list ({@link #namedByDirectory}) per 30 s. */
+    private static final long DIRECTORY_MIN_INTERVAL_NANOS = Duration.ofSeconds(30).toNanos();
+    private static final int DIRECTORY_MAX_PAGES = 10;
+    /** {@code System.nanoTime()} of the last read of the bot's channel list; 0 = never. */
+    private volatile long directoryReadAt;
 
     /** Last known names (kept past the cache's expiry, so a stale name is served while it is refreshed). */
     private final java.util.Map<String, Named> names = new java.util.concurrent.ConcurrentHashMap<>();
@@ -162,6 +173,48 @@ public final class SdkSlackGateway implements SlackGateway {
     }
 
     /**
+     * Reads the names of all channels the bot is in ({@code users.conversations}, one call per 999 channels)
+     * unless that was done during the last {@link #DIRECTORY_MIN_INTERVAL_NANOS}: a storm over 100 new channels
+     * costs one call instead of 100 {@code conversations.info} calls (about two minutes of their Tier 3 budget).
+     * Runs on the single background thread.
+     *
+     * @return whether this read named {@code channelId} (else the caller asks {@code conversations.info})
+     */
+    private boolean namedByDirectory(String channelId) {
+        long start = System.nanoTime();
+        if (directoryReadAt != 0 && start - directoryReadAt < DIRECTORY_MIN_INTERVAL_NANOS) {
+            return false;
+        }
+        directoryReadAt = start;
+        String cursor = null;
+        try {
+            for (int page = 0; page < DIRECTORY_MAX_PAGES; page++) {
+                UsersConversationsRequest req = UsersConversationsRequest.builder()
+                        .types(List.of(ConversationType.PUBLIC_CHANNEL, ConversationType.PRIVATE_CHANNEL))
+                        .excludeArchived(true).limit(999).cursor(cursor).build();
+                UsersConversationsResponse r = runner.call(SlackAction.USERS_CONVERSATIONS, null, Set.of(),
+                        () -> methods.usersConversations(req));
+                if (!r.isOk() || r.getChannels() == null) {
+                    break;
+                }
+                for (Conversation c : r.getChannels()) {
+                    String name = Objects.requireNonNullElse(c.getName(), "");
+                    names.put(c.getId(), new Named(name, System.nanoTime()));
+                    channels.put(c.getId(), new ChannelView(c.getId(), name, true, !c.isArchived()));
+                }
+                cursor = r.getResponseMetadata() == null ? null : emptyToNull(r.getResponseMetadata().getNextCursor());
+                if (cursor == null) {
+                    break;
+                }
+            }
+        } catch (SlackCallException e) {
+            log.debug("users.conversations failed: {}", e.toString());
+        }
+        Named n = names.get(channelId);
+        return n != null && n.atNanos() >= start;
+    }
+
+    /**
      * {@code conversations.info}, cached. {@code botMember} is false for archived channels (nothing can be posted
      * there).
      */
@@ -181,10 +234,15 @@ public final class SdkSlackGateway implements SlackGateway {
             return cached.name();
         }
         if (lookups.add(channelId)) {
+            long queuedAt = System.nanoTime();
             try {
                 background.execute(() -> {
                     try {
-                        channel(channelId);
+                        Named meanwhile = names.get(channelId);
+                        if ((meanwhile == null || meanwhile.atNanos() < queuedAt) && !namedByDirectory(channelId)) {
+                            // not named by a read of the bot's channels since this lookup was asked for
+                            channel(channelId);
+                        }
                     } catch (RuntimeException e) {
                         log.debug("background lookup of channel {} failed: {}", channelId, e.toString());
                     } finally {

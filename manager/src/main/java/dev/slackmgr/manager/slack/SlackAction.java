@@ -8,6 +8,7 @@ public enum SlackAction {
     CONVERSATIONS_REPLIES("conversations.replies"),
     CONVERSATIONS_HISTORY("conversations.history"),
     CONVERSATIONS_INFO("conversations.info"),
+    USERS_CONVERSATIONS("users.conversations"),
     AUTH_TEST("auth.test"),
     CHAT_POST_EPHEMERAL("chat.postEphemeral"),
     USERS_INFO("users.info"),

@@ -131,6 +131,35 @@ class SdkSlackGatewayTest {
     }
 
     @Test
+    void channelNamesComeFromOneReadOfTheBotsChannelsWithConversationsInfoOnlyForOthers() {
+        assertThat(fx.gateway.channelNameNow("C1")).as("looked up in the background").isEmpty();
+        assertThat(fx.gateway.channelNameNow("C2")).as("a second lookup queued behind it").isEmpty();
+        await(() -> fx.gateway.channelNameNow("C1").equals("alerts"));
+        await(() -> fx.gateway.channelNameNow("C2").equals("other"));
+        assertThat(fx.gateway.channel("C2")).isEqualTo(new ChannelView("C2", "other", true, true));
+        assertThat(slack.callCount("users.conversations")).as("one read named both").isEqualTo(1);
+        assertThat(slack.callCount("conversations.info")).isZero();
+
+        assertThat(fx.gateway.channelNameNow("COUT")).as("the bot is not in it").isEmpty();
+        await(() -> fx.gateway.channelNameNow("COUT").equals("outside"));
+        assertThat(slack.callCount("users.conversations")).as("not again within 30 s").isEqualTo(1);
+        assertThat(slack.callCount("conversations.info")).isEqualTo(1);
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition within 10 s").isLessThan(deadline);
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Test
     void channelViewIsCachedIncludingUnknownChannels() {
         assertThat(fx.gateway.channel("C1")).isEqualTo(new ChannelView("C1", "alerts", true, true));
         assertThat(fx.gateway.channel("COUT")).isEqualTo(new ChannelView("COUT", "outside", true, false));
