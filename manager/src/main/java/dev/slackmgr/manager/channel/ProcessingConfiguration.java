@@ -2,9 +2,7 @@ package dev.slackmgr.manager.channel;
 
 import dev.slackmgr.common.queue.MessageHandler;
 import dev.slackmgr.common.queue.redis.QueueConnection;
-import dev.slackmgr.manager.issue.ChannelEngine;
-import dev.slackmgr.manager.issue.ManagerSettings;
-import dev.slackmgr.manager.settings.ManagerSettingsFile;
+import dev.slackmgr.manager.settings.ManagerSettingsSource;
 import dev.slackmgr.manager.slack.SlackGateway;
 import dev.slackmgr.manager.store.IssueStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,20 +24,17 @@ import java.time.ZoneId;
 @ConditionalOnProperty(name = "slackmgr.queue.enabled", havingValue = "true", matchIfMissing = true)
 public class ProcessingConfiguration {
 
-    @Bean
-    ManagerSettings managerSettings(@Value("${slackmgr.settings-file:}") String path) {
-        return ManagerSettingsFile.load(path);
+    @Bean(initMethod = "start", destroyMethod = "close")
+    ManagerSettingsSource managerSettings(@Value("${slackmgr.settings-file:}") String path,
+                                          @Value("${slackmgr.settings-reload-interval:10s}") Duration reload,
+                                          @Value("${slackmgr.time-zone:UTC}") String zone) {
+        return ManagerSettingsSource.load(path, reload, ZoneId.of(zone));
     }
 
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    @Bean
-    ChannelEngine channelEngine(ManagerSettings settings, @Value("${slackmgr.time-zone:UTC}") String zone) {
-        return new ChannelEngine(settings, ZoneId.of(zone));
     }
 
     @Bean
@@ -55,9 +50,9 @@ public class ProcessingConfiguration {
 
     @Bean
     PostSyncer postSyncer(IssueStore store, SlackGateway slack, ChannelLocks locks, PostCalls calls,
-                          ChannelEngine engine, Clock clock, MeterRegistry metrics,
+                          ManagerSettingsSource settings, Clock clock, MeterRegistry metrics,
                           @Value("${slackmgr.channel-lock-ttl:5m}") Duration lockTtl) {
-        return new PostSyncer(store, slack, locks, calls, () -> engine, clock, metrics, lockTtl);
+        return new PostSyncer(store, slack, locks, calls, settings::engine, clock, metrics, lockTtl);
     }
 
     @Bean(destroyMethod = "close")
@@ -68,12 +63,12 @@ public class ProcessingConfiguration {
 
     @Bean
     ChannelProcessor channelProcessor(IssueStore store, SlackGateway slack, ChannelLocks locks, PostCalls calls,
-                                      PostSyncScheduler syncs, ManagerSettings settings, ChannelEngine engine,
+                                      PostSyncScheduler syncs, ManagerSettingsSource settings,
                                       Clock clock, MeterRegistry metrics,
                                       @Value("${slackmgr.encryption-key:}") String encryptionKey,
                                       @Value("${slackmgr.channel-lock-ttl:5m}") Duration lockTtl) {
         EffectRecorder recorder = new EffectRecorder(new IssueMover(slack, store, locks), calls);
-        return new ChannelProcessor(store, slack, locks, recorder, syncs, () -> settings, () -> engine, clock,
+        return new ChannelProcessor(store, slack, locks, recorder, syncs, settings::current, settings::engine, clock,
                 metrics, !encryptionKey.isBlank(), lockTtl);
     }
 
@@ -83,9 +78,9 @@ public class ProcessingConfiguration {
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
-    TickScheduler tickScheduler(ChannelProcessor processor, IssueStore store, ManagerSettings settings,
+    TickScheduler tickScheduler(ChannelProcessor processor, IssueStore store, ManagerSettingsSource settings,
                                 PostSyncScheduler syncs) {
-        return new TickScheduler(processor, store, () -> Duration.ofSeconds(settings.issueProcessingIntervalSeconds()),
+        return new TickScheduler(processor, store, () -> Duration.ofSeconds(settings.current().issueProcessingIntervalSeconds()),
                 syncs);
     }
 

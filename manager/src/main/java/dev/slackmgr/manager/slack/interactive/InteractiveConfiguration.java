@@ -6,7 +6,7 @@ import dev.slackmgr.common.crypto.PayloadCipher;
 import dev.slackmgr.common.queue.QueueProducer;
 import dev.slackmgr.common.queue.redis.QueueConnection;
 import dev.slackmgr.manager.command.CommandGuard;
-import dev.slackmgr.manager.issue.ManagerSettings;
+import dev.slackmgr.manager.settings.ManagerSettingsSource;
 import dev.slackmgr.manager.slack.SlackAction;
 import dev.slackmgr.manager.slack.SlackCallRunner;
 import dev.slackmgr.manager.slack.SlackClientSettings;
@@ -48,8 +48,8 @@ public class InteractiveConfiguration {
     }
 
     @Bean
-    ChannelAdmins channelAdmins(ManagerSettings settings, SlackUsers users) {
-        return new ChannelAdmins(() -> settings, users);
+    ChannelAdmins channelAdmins(ManagerSettingsSource settings, SlackUsers users) {
+        return new ChannelAdmins(settings::current, users);
     }
 
     @Bean
@@ -65,18 +65,18 @@ public class InteractiveConfiguration {
 
     @Bean
     CommandGuard commandGuard(EventDedupe dedupe, SlackGateway slackGateway, SlackUsers users, ChannelAdmins admins,
-                              SlackNotifier notifier, QueueConnection queueConnection, ManagerSettings settings,
+                              SlackNotifier notifier, QueueConnection queueConnection, ManagerSettingsSource settings,
                               @Value("${slackmgr.lock-key-prefix:slack-manager:}") String prefix) {
         return new InteractionGuard(dedupe, slackGateway, users, admins, notifier, queueConnection, prefix,
-                () -> settings);
+                settings::current);
     }
 
     @Bean
     WebhookAction webhookAction(IssueStore store, ChannelAdmins admins, SlackNotifier notifier,
-                                WebhookDispatcher dispatcher, ManagerSettings settings, Clock clock,
+                                WebhookDispatcher dispatcher, ManagerSettingsSource settings, Clock clock,
                                 @Value("${slackmgr.encryption-key:}") String encryptionKey) {
         return new WebhookAction(store, admins, notifier,
-                encryptionKey.isBlank() ? null : new PayloadCipher(encryptionKey.trim()), dispatcher, () -> settings,
+                encryptionKey.isBlank() ? null : new PayloadCipher(encryptionKey.trim()), dispatcher, settings::current,
                 clock);
     }
 
@@ -105,14 +105,14 @@ public class InteractiveConfiguration {
         }
 
         @Bean
-        ReactionRoutes reactionRoutes(ManagerSettings settings, CommandQueueWriter queue, Clock clock) {
-            return new ReactionRoutes(() -> settings, queue, clock);
+        ReactionRoutes reactionRoutes(ManagerSettingsSource settings, CommandQueueWriter queue, Clock clock) {
+            return new ReactionRoutes(settings::current, queue, clock);
         }
 
         @Bean
         SlashCommandRoutes slashCommandRoutes(SocketModeSettings socket, IssueStore store, CommandQueueWriter queue,
-                                              IssueLinks links, ManagerSettings settings, Clock clock) {
-            return new SlashCommandRoutes(socket.slashCommand(), store, queue, links, () -> settings, clock);
+                                              IssueLinks links, ManagerSettingsSource settings, Clock clock) {
+            return new SlashCommandRoutes(socket.slashCommand(), store, queue, links, settings::current, clock);
         }
 
         @Bean(destroyMethod = "shutdownNow")
@@ -125,10 +125,10 @@ public class InteractiveConfiguration {
         }
 
         @Bean
-        GreetingRoutes greetingRoutes(ManagerSettings settings, SlackNotifier notifier, EventDedupe dedupe,
+        GreetingRoutes greetingRoutes(ManagerSettingsSource settings, SlackNotifier notifier, EventDedupe dedupe,
                                       SocketModeSettings socket,
                                       @Qualifier("greetingExecutor") ExecutorService greetingExecutor) {
-            return new GreetingRoutes(() -> settings, notifier, dedupe, socket.slashCommand(), greetingExecutor);
+            return new GreetingRoutes(settings::current, notifier, dedupe, socket.slashCommand(), greetingExecutor);
         }
 
         @Bean(destroyMethod = "shutdownNow")
@@ -148,10 +148,10 @@ public class InteractiveConfiguration {
 
         @Bean
         ShortcutRoutes shortcutRoutes(IssueStore store, SlackGateway slackGateway, SlackNotifier notifier,
-                                      ChannelAdmins admins, CommandQueueWriter queue, ManagerSettings settings,
+                                      ChannelAdmins admins, CommandQueueWriter queue, ManagerSettingsSource settings,
                                       @Qualifier("interactionExecutor") ExecutorService interactionExecutor,
                                       Clock clock, @Value("${slackmgr.time-zone:UTC}") String zone) {
-            return new ShortcutRoutes(store, slackGateway, notifier, admins, queue, () -> settings,
+            return new ShortcutRoutes(store, slackGateway, notifier, admins, queue, settings::current,
                     interactionExecutor, clock, ZoneId.of(zone));
         }
 
