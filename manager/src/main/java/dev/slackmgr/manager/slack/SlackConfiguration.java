@@ -69,8 +69,12 @@ public class SlackConfiguration {
 
     @Bean
     SlackCallRunner slackCallRunner(SlackClientSettings settings, RateLimitGate slackRateLimitGate,
-                                    SlackMetrics slackMetrics) {
-        return new SlackCallRunner(settings, slackRateLimitGate, new SlackPacer(settings.pacing()), slackMetrics,
+                                    SlackMetrics slackMetrics, ObjectProvider<QueueConnection> redis) {
+        QueueConnection connection = redis.getIfAvailable();
+        // with Redis, the pacing budgets are shared by every manager instance (N pods stay within Slack's limits)
+        SlackPacer pacer = connection == null ? new SlackPacer(settings.pacing())
+                : new SlackPacer(settings.pacing(), RedisTokenBucket.factory(connection, settings.gateKey() + ":pace:"));
+        return new SlackCallRunner(settings, slackRateLimitGate, pacer, slackMetrics,
                 Clock.systemUTC());
     }
 

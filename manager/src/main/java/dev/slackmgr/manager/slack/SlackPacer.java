@@ -9,22 +9,35 @@ import java.util.Map;
 
 /**
  * Proactive pacing of Slack calls with token buckets ({@link SlackClientSettings.Pacing}): one bucket per channel
- * for {@code chat.postMessage}, one per process for each other method. Buckets of idle channels are dropped after
- * ten minutes. The rate limits are per process: N manager pods together may send N times as much.
+ * for {@code chat.postMessage}, one for each other method. With {@link RedisTokenBucket}s (the default when the
+ * manager has Redis) the buckets are shared by every manager instance, so N pods together stay within Slack's
+ * limits; with local ones ({@link Pace.Factory#local()}) each process has its own. Buckets of idle channels are
+ * dropped from memory after ten minutes.
  */
 public final class SlackPacer {
     private final SlackClientSettings.Pacing pacing;
-    private final Map<SlackAction, TokenBucket> perMethod = new EnumMap<>(SlackAction.class);
-    private final Cache<String, TokenBucket> postPerChannel;
+    private final Pace.Factory factory;
+    private final Map<SlackAction, Pace> perMethod = new EnumMap<>(SlackAction.class);
+    private final Cache<String, Pace> postPerChannel;
 
+    /** Buckets of this process only. */
     public SlackPacer(SlackClientSettings.Pacing pacing) {
+        this(pacing, Pace.Factory.local());
+    }
+
+    SlackPacer(SlackClientSettings.Pacing pacing, Pace.Factory factory) {
         this.pacing = pacing;
-        perMethod.put(SlackAction.CHAT_UPDATE, new TokenBucket(pacing.chatUpdate()));
-        perMethod.put(SlackAction.CHAT_DELETE, new TokenBucket(pacing.chatDelete()));
-        perMethod.put(SlackAction.CONVERSATIONS_HISTORY, new TokenBucket(pacing.conversationsHistory()));
-        perMethod.put(SlackAction.CONVERSATIONS_REPLIES, new TokenBucket(pacing.conversationsReplies()));
-        perMethod.put(SlackAction.CONVERSATIONS_INFO, new TokenBucket(pacing.conversationsInfo()));
+        this.factory = factory;
+        method(SlackAction.CHAT_UPDATE, pacing.chatUpdate());
+        method(SlackAction.CHAT_DELETE, pacing.chatDelete());
+        method(SlackAction.CONVERSATIONS_HISTORY, pacing.conversationsHistory());
+        method(SlackAction.CONVERSATIONS_REPLIES, pacing.conversationsReplies());
+        method(SlackAction.CONVERSATIONS_INFO, pacing.conversationsInfo());
         postPerChannel = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).build();
+    }
+
+    private void method(SlackAction action, SlackClientSettings.Rate rate) {
+        perMethod.put(action, factory.create(action.label(), rate));
     }
 
     /**
@@ -36,7 +49,7 @@ public final class SlackPacer {
         if (!pacing.enabled()) {
             return Duration.ZERO;
         }
-        TokenBucket bucket = bucket(action, channelId);
+        Pace bucket = bucket(action, channelId);
         return bucket == null ? Duration.ZERO : bucket.reserve(maxWait);
     }
 
@@ -45,13 +58,14 @@ public final class SlackPacer {
         if (!pacing.enabled()) {
             return Duration.ZERO;
         }
-        TokenBucket bucket = bucket(action, channelId);
+        Pace bucket = bucket(action, channelId);
         return bucket == null ? Duration.ZERO : bucket.waitTime();
     }
 
-    private TokenBucket bucket(SlackAction action, String channelId) {
+    private Pace bucket(SlackAction action, String channelId) {
         return action == SlackAction.CHAT_POST
-                ? postPerChannel.get(channelId == null ? "" : channelId, c -> new TokenBucket(pacing.chatPostMessage()))
+                ? postPerChannel.get(channelId == null ? "" : channelId,
+                c -> factory.create(SlackAction.CHAT_POST.label() + ":" + c, pacing.chatPostMessage()))
                 : perMethod.get(action);
     }
 }

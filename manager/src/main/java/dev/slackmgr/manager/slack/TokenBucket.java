@@ -8,7 +8,7 @@ import java.util.function.LongSupplier;
  * bucket will have refilled, so waiting callers are served in order and never more than {@code burst + rate × t}
  * calls start in any interval {@code t}. Thread-safe.
  */
-final class TokenBucket {
+final class TokenBucket implements Pace {
     private final double perNano;
     private final double burst;
     private final LongSupplier nanoClock;
@@ -33,7 +33,8 @@ final class TokenBucket {
      * @return how long to wait before using it, or {@code null} when it would take longer than {@code maxWait}
      *         (nothing reserved then)
      */
-    synchronized Duration reserve(Duration maxWait) {
+    @Override
+    public synchronized Duration reserve(Duration maxWait) {
         long now = nanoClock.getAsLong();
         tokens = Math.min(burst, tokens + (now - last) * perNano);
         last = now;
@@ -47,7 +48,8 @@ final class TokenBucket {
     }
 
     /** How long until a token is available (zero: now); reserves nothing. */
-    synchronized Duration waitTime() {
+    @Override
+    public synchronized Duration waitTime() {
         long now = nanoClock.getAsLong();
         double available = Math.min(burst, tokens + (now - last) * perNano);
         return available >= 1 ? Duration.ZERO : Duration.ofNanos((long) Math.ceil((1 - available) / perNano));

@@ -22,11 +22,15 @@ final class GatewayFixture {
     final SdkSlackGateway gateway;
 
     GatewayFixture(FakeSlack slack, SlackClientSettings settings, RateLimitGate gate) {
+        this(slack, settings, gate, Pace.Factory.local());
+    }
+
+    GatewayFixture(FakeSlack slack, SlackClientSettings settings, RateLimitGate gate, Pace.Factory pacing) {
         this.settings = settings.withApi(slack.apiUrl(), "xoxb-test");
         this.gate = gate;
         MethodsClient methods = SlackConfiguration.methodsClient(this.settings);
         SlackMetrics metrics = new SlackMetrics(registry);
-        SlackCallRunner runner = new SlackCallRunner(this.settings, gate, new SlackPacer(this.settings.pacing()),
+        SlackCallRunner runner = new SlackCallRunner(this.settings, gate, new SlackPacer(this.settings.pacing(), pacing),
                 metrics, Clock.systemUTC());
         this.gateway = new SdkSlackGateway(methods, runner, metrics, this.settings.channelCacheTtl());
     }
