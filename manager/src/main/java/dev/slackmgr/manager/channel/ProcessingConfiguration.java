@@ -1,5 +1,6 @@
 package dev.slackmgr.manager.channel;
 
+import dev.slackmgr.common.queue.QueueTracing;
 import dev.slackmgr.common.queue.MessageHandler;
 import dev.slackmgr.common.queue.redis.QueueConnection;
 import dev.slackmgr.manager.issue.ChannelEngine;
@@ -56,8 +57,8 @@ public class ProcessingConfiguration {
     @Bean
     PostSyncer postSyncer(IssueStore store, SlackGateway slack, ChannelLocks locks, PostCalls calls,
                           ChannelEngine engine, Clock clock, MeterRegistry metrics,
-                          @Value("${slackmgr.channel-lock-ttl:5m}") Duration lockTtl) {
-        return new PostSyncer(store, slack, locks, calls, () -> engine, clock, metrics, lockTtl);
+                          @Value("${slackmgr.channel-lock-ttl:5m}") Duration lockTtl, QueueTracing queueTracing) {
+        return new PostSyncer(store, slack, locks, calls, () -> engine, clock, metrics, lockTtl, queueTracing);
     }
 
     @Bean(destroyMethod = "close")
@@ -71,8 +72,10 @@ public class ProcessingConfiguration {
                                       PostSyncScheduler syncs, ManagerSettings settings, ChannelEngine engine,
                                       Clock clock, MeterRegistry metrics,
                                       @Value("${slackmgr.encryption-key:}") String encryptionKey,
-                                      @Value("${slackmgr.channel-lock-ttl:5m}") Duration lockTtl) {
-        EffectRecorder recorder = new EffectRecorder(new IssueMover(slack, store, locks), calls);
+                                      @Value("${slackmgr.channel-lock-ttl:5m}") Duration lockTtl,
+                                      QueueTracing queueTracing) {
+        EffectRecorder recorder = new EffectRecorder(new IssueMover(slack, store, locks), calls,
+                queueTracing::currentTraceparent);
         return new ChannelProcessor(store, slack, locks, recorder, syncs, () -> settings, () -> engine, clock,
                 metrics, !encryptionKey.isBlank(), lockTtl);
     }

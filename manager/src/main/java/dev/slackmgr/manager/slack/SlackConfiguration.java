@@ -5,6 +5,7 @@ import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import dev.slackmgr.common.queue.redis.QueueConnection;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -69,9 +70,9 @@ public class SlackConfiguration {
 
     @Bean
     SlackCallRunner slackCallRunner(SlackClientSettings settings, RateLimitGate slackRateLimitGate,
-                                    SlackMetrics slackMetrics) {
+                                    SlackMetrics slackMetrics, ObjectProvider<Tracer> tracer) {
         return new SlackCallRunner(settings, slackRateLimitGate, new SlackPacer(settings.pacing()), slackMetrics,
-                Clock.systemUTC());
+                Clock.systemUTC(), tracer.getIfAvailable(() -> Tracer.NOOP));
     }
 
     @Bean
