@@ -97,6 +97,18 @@ class QueueTracingTest extends QueueTestSupport {
     }
 
     @Test
+    void aConsumerWithoutTracingIgnoresTheTraceField() throws Exception {
+        new RedisStreamQueueProducer(connection, "alerts", options, tracing).send("C5", List.of("traced"));
+        assertThat(entries("C5").get(0).getBody()).containsKey("traceparent");
+        List<QueueMessage> got = new CopyOnWriteArrayList<>();
+        consumer("alerts", options, got::add);
+        await(Duration.ofSeconds(10), () -> got.size() == 1, "the message");
+        assertThat(got.get(0).body()).isEqualTo("traced");
+        assertThat(got.get(0).channelId()).isEqualTo("C5");
+        assertThat(spans.getFinishedSpanItems()).extracting(SpanData::getName).containsExactly("alerts send");
+    }
+
+    @Test
     void aBatchContinuesTheFirstTraceAndLinksTheOthers() throws Exception {
         RedisStreamQueueProducer producer = new RedisStreamQueueProducer(connection, "alerts", options, tracing);
         producer.send("C3", List.of("a", "b"));
