@@ -84,6 +84,17 @@ class LocalModeTracingTest {
     }
 
     @Test
+    void probesAndScrapesAreNotExported() throws Exception {
+        assertThat(LocalModeTesting.get(local.apiBaseUrl() + "/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(LocalModeTesting.get(local.managerBaseUrl() + "/actuator/prometheus").statusCode()).isEqualTo(200);
+        HttpResponse<String> r = LocalModeTesting.get(local.apiBaseUrl() + "/ping");
+        assertThat(LocalModeTesting.await(WAIT, () -> otlp.spans().stream()
+                .anyMatch(s -> s.name().endsWith(" /ping")))).as("a later request's span, status " + r.statusCode())
+                .isTrue();
+        assertThat(otlp.spans()).noneMatch(s -> s.name().contains("/actuator"));
+    }
+
+    @Test
     void anAlertmanagerWebhookIsOneTraceToo() {
         String body = LocalModeTesting.read(LocalModeTesting.example("prometheus-webhook.json"))
                 .replace("HighErrorRate", "TracedErrorRate");

@@ -2,6 +2,7 @@ package dev.slackmgr.api.tracing;
 
 import dev.slackmgr.common.queue.QueueTracing;
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.exporter.SpanExportingPredicate;
 import io.micrometer.tracing.propagation.Propagator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -23,6 +24,15 @@ public class TracingConfiguration {
     QueueTracing queueTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
         return new QueueTracing(tracer.getIfAvailable(() -> Tracer.NOOP),
                 propagator.getIfAvailable(() -> Propagator.NOOP));
+    }
+
+    /**
+     * Requests to {@code /actuator} (health probes every few seconds, Prometheus scrapes) are not exported as traces;
+     * they are still measured as {@code http.server.requests}.
+     */
+    @Bean
+    SpanExportingPredicate noActuatorSpans() {
+        return span -> !span.getName().contains(" /actuator");
     }
 
     /** Tracing off: the no-op tracer and propagator take the place of the OpenTelemetry ones. */
