@@ -86,6 +86,16 @@ app.kubernetes.io/component: {{ index . 1 }}
 - name: LOGGING_STRUCTURED_FORMAT_CONSOLE
   value: {{ . | quote }}
 {{- end }}
+{{- if .Values.tracing.enabled }}
+- name: MANAGEMENT_TRACING_EXPORT_ENABLED
+  value: "true"
+- name: MANAGEMENT_TRACING_SAMPLING_PROBABILITY
+  value: {{ .Values.tracing.samplingProbability | quote }}
+{{- with .Values.tracing.otlpEndpoint }}
+- name: MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT
+  value: {{ . | quote }}
+{{- end }}
+{{- end }}
 {{- end }}
 
 {{/* prometheus.io annotations for a pod serving /actuator/prometheus on this port */}}

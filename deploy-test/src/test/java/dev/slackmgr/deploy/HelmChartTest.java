@@ -124,6 +124,26 @@ class HelmChartTest {
     }
 
     @Test
+    void tracingIsOffByDefaultAndSwitchedOnWithAnEndpoint() {
+        for (String component : List.of("api", "manager")) {
+            Map<String, Object> c = container(defaults.get("Deployment", FULL + "-" + component));
+            assertThat(envNames(c)).noneMatch(n -> n.startsWith("MANAGEMENT_TRACING")
+                    || n.startsWith("MANAGEMENT_OPENTELEMETRY"));
+        }
+        HelmChart.Rendered on = HelmChart.render(Map.of("tracing.enabled", true,
+                "tracing.otlpEndpoint", "http://otel-collector.observability:4318/v1/traces",
+                "tracing.samplingProbability", "0.25"));
+        for (String component : List.of("api", "manager")) {
+            Map<String, Object> c = container(on.get("Deployment", FULL + "-" + component));
+            assertThat(env(c, "MANAGEMENT_TRACING_EXPORT_ENABLED").orElseThrow().get("value")).isEqualTo("true");
+            assertThat(env(c, "MANAGEMENT_TRACING_SAMPLING_PROBABILITY").orElseThrow().get("value")).isEqualTo("0.25");
+            assertThat(env(c, "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT").orElseThrow().get("value"))
+                    .isEqualTo("http://otel-collector.observability:4318/v1/traces");
+            assertThat(envNames(c)).allSatisfy(n -> assertThat(Repo.serviceReads(component, n)).isTrue());
+        }
+    }
+
+    @Test
     void podsCarryPrometheusScrapeAnnotationsForTheirPort() {
         for (String component : List.of("api", "manager")) {
             Map<String, Object> d = defaults.get("Deployment", FULL + "-" + component);

@@ -57,8 +57,18 @@ public final class LocalMode implements AutoCloseable {
      * @param managerPort  manager HTTP port (0 = any free port)
      * @param emulatorPort Slack emulator port (0 = any free port)
      * @param env          the environment to read (tests pass their own so a developer's tokens are not used)
+     * @param properties   more Spring properties for both services (e.g. tracing), as {@code --key=value}
      */
-    public record Options(int apiPort, int managerPort, int emulatorPort, Map<String, String> env) {
+    public record Options(int apiPort, int managerPort, int emulatorPort, Map<String, String> env,
+                          Map<String, String> properties) {
+        public Options {
+            properties = Map.copyOf(properties);
+        }
+
+        public Options(int apiPort, int managerPort, int emulatorPort, Map<String, String> env) {
+            this(apiPort, managerPort, emulatorPort, env, Map.of());
+        }
+
         /** The ports and environment of this process. */
         public static Options fromEnvironment() {
             Map<String, String> env = System.getenv();
@@ -168,6 +178,7 @@ public final class LocalMode implements AutoCloseable {
         common.put("slackmgr.slack.api-url", apiUrl);
         common.put("slackmgr.slack.bot-token", botToken);
         common.put("slackmgr.encryption-key", encryptionKey);
+        common.putAll(o.properties());
 
         Map<String, String> apiArgs = new LinkedHashMap<>(common);
         apiArgs.put("spring.config.location", configOf(ApiApplication.class));

@@ -18,6 +18,7 @@ import dev.slackmgr.common.crypto.PayloadCipher;
 import dev.slackmgr.common.queue.QueueKeys;
 import dev.slackmgr.common.queue.QueueOptions;
 import dev.slackmgr.common.queue.QueueProducer;
+import dev.slackmgr.common.queue.QueueTracing;
 import dev.slackmgr.common.queue.RedisStreamQueueProducer;
 import dev.slackmgr.common.queue.redis.QueueConnection;
 import dev.slackmgr.common.queue.redis.RedisConnector;
@@ -87,9 +88,9 @@ public class ApiConfiguration {
     }
 
     @Bean
-    QueueProducer alertQueueProducer(QueueConnection queueConnection, ApiProperties props) {
+    QueueProducer alertQueueProducer(QueueConnection queueConnection, ApiProperties props, QueueTracing queueTracing) {
         return new RedisStreamQueueProducer(queueConnection, QueueKeys.ALERTS,
-                QueueOptions.defaults().withKeyPrefix(props.queueKeyPrefix()));
+                QueueOptions.defaults().withKeyPrefix(props.queueKeyPrefix()), queueTracing);
     }
 
     @Bean

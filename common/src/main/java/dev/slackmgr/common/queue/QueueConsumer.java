@@ -9,6 +9,8 @@ import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +72,7 @@ public final class QueueConsumer implements AutoCloseable {
     private final QueueKeys keys;
     private final QueueOptions options;
     private final MessageHandler handler;
+    private final QueueTracing tracing;
     private final QueueMetrics metrics;
     private final DeadLetters deadLetters;
     private final String consumerName;
@@ -93,11 +96,13 @@ public final class QueueConsumer implements AutoCloseable {
      */
     public QueueConsumer(QueueConnection commands, QueueConnection notifications, String queueName,
                          QueueOptions options, MessageHandler handler, MeterRegistry registry) {
-        this(commands, notifications, false, queueName, options, handler, registry);
+        this(commands, notifications, false, queueName, options, handler, registry, QueueTracing.NOOP);
     }
 
     private QueueConsumer(QueueConnection commands, QueueConnection notifications, boolean ownsConnections,
-                          String queueName, QueueOptions options, MessageHandler handler, MeterRegistry registry) {
+                          String queueName, QueueOptions options, MessageHandler handler, MeterRegistry registry,
+                          QueueTracing tracing) {
+        this.tracing = Objects.requireNonNull(tracing, "tracing");
         this.commands = Objects.requireNonNull(commands, "commands");
         this.notifications = Objects.requireNonNull(notifications, "notifications");
         this.ownsConnections = ownsConnections;
@@ -117,6 +122,15 @@ public final class QueueConsumer implements AutoCloseable {
     /** A consumer with its own two connections from {@code connector}; closing it closes them. */
     public static QueueConsumer create(RedisConnector connector, String queueName, QueueOptions options,
                                        MessageHandler handler, MeterRegistry registry) {
+        return create(connector, queueName, options, handler, registry, QueueTracing.NOOP);
+    }
+
+    /**
+     * Like {@link #create(RedisConnector, String, QueueOptions, MessageHandler, MeterRegistry)}, with handling of a
+     * message or batch as a span that continues the trace context of its entry ({@link QueueTracing}).
+     */
+    public static QueueConsumer create(RedisConnector connector, String queueName, QueueOptions options,
+                                       MessageHandler handler, MeterRegistry registry, QueueTracing tracing) {
         QueueConnection c = connector.connect();
         QueueConnection n;
         try {
@@ -125,7 +139,7 @@ public final class QueueConsumer implements AutoCloseable {
             c.close();
             throw e;
         }
-        return new QueueConsumer(c, n, true, queueName, options, handler, registry);
+        return new QueueConsumer(c, n, true, queueName, options, handler, registry, tracing);
     }
 
     public String queue() {
@@ -399,10 +413,12 @@ public final class QueueConsumer implements AutoCloseable {
         long start = System.nanoTime();
         int completed;
         List<BatchMessageHandler.Rejection> rejections;
-        try {
+        Span span = tracing.startProcess(keys.queue(), channel, messages);
+        try (Tracer.SpanInScope ignored = tracing.tracer().withSpan(span)) {
             rejections = together.handleAll(messages);
             completed = batch.size();
         } catch (BatchMessageHandler.PartialBatchException e) {
+            span.error(e);
             completed = e.completed();
             rejections = e.rejections();
             log.warn("queue batch partly handled, handling the rest one by one: queue_name={} channel_id={} "
@@ -411,10 +427,12 @@ public final class QueueConsumer implements AutoCloseable {
             Thread.currentThread().interrupt();
             return 0;
         } catch (Exception e) {
+            span.error(e);
             log.warn("queue batch failed, handling it one by one: queue_name={} channel_id={} size={} error={}",
                     keys.queue(), channel, batch.size(), e.toString());
             return 0;
         } finally {
+            span.end();
             metrics.processing.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
         Map<String, String> rejected = new HashMap<>();
@@ -459,17 +477,20 @@ public final class QueueConsumer implements AutoCloseable {
         }
         QueueMessage m = new QueueMessage(keys.queue(), ch, d.id(), body, d.fields(), failures + 1, Instant.now());
         long start = System.nanoTime();
-        try {
+        Span span = tracing.startProcess(keys.queue(), ch, List.of(m));
+        try (Tracer.SpanInScope ignored = tracing.tracer().withSpan(span)) {
             handler.handle(m);
             metrics.acked.increment();
             return null;
         } catch (UnprocessableMessageException e) {
+            span.error(e);
             deadLetter(channel, d, DeadLetterReason.UNPROCESSABLE, failures + 1, e.toString());
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new HandBack(d.id(), failures, options.claimMinIdleTime().toMillis());
         } catch (Exception e) {
+            span.error(e);
             int failed = failures + 1;
             if (failed >= options.maxAttempts()) {
                 deadLetter(channel, d, DeadLetterReason.MAX_ATTEMPTS, failed, e.toString());
@@ -481,6 +502,7 @@ public final class QueueConsumer implements AutoCloseable {
                     + "wait={} error={}", keys.queue(), ch, d.id(), failed, wait, e.toString());
             return new HandBack(d.id(), failed, Math.max(0, options.claimMinIdleTime().toMillis() - wait.toMillis()));
         } finally {
+            span.end();
             metrics.processing.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }

@@ -30,7 +30,8 @@ final class QueueScripts {
             """;
 
     /**
-     * Appends entries to one channel stream. KEYS: stream. ARGV: group, maxLen, channelId, body…
+     * Appends entries to one channel stream. KEYS: stream. ARGV: group, maxLen, channelId, n, n (name, value) pairs
+     * of extra fields of every entry (trace context, {@link QueueTracing}), body…
      * Creates the consumer group (id 0) together with a new stream, so a consumer never meets a stream
      * without group. Above maxLen it trims with MINID below every group's oldest pending and
      * last-delivered id: only acknowledged entries are ever removed. Returns {existed (0/1), id…}.
@@ -39,8 +40,14 @@ final class QueueScripts {
             local stream = KEYS[1]
             local existed = redis.call('EXISTS', stream)
             local ids = {existed}
-            for i = 4, #ARGV do
-              ids[#ids + 1] = redis.call('XADD', stream, '*', 'channel_id', ARGV[3], 'body', ARGV[i])
+            local extra = tonumber(ARGV[4])
+            local first = 5 + 2 * extra
+            for i = first, #ARGV do
+              local entry = {'channel_id', ARGV[3], 'body', ARGV[i]}
+              for j = 5, first - 1 do
+                entry[#entry + 1] = ARGV[j]
+              end
+              ids[#ids + 1] = redis.call('XADD', stream, '*', unpack(entry))
             end
             if existed == 0 then
               redis.pcall('XGROUP', 'CREATE', stream, ARGV[1], '0')

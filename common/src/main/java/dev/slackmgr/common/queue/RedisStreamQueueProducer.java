@@ -2,6 +2,7 @@ package dev.slackmgr.common.queue;
 
 import dev.slackmgr.common.queue.redis.QueueConnection;
 import io.lettuce.core.XAddArgs;
+import io.micrometer.tracing.Tracer;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -36,16 +37,29 @@ public final class RedisStreamQueueProducer implements QueueProducer {
     private final QueueOptions options;
     private final Clock clock;
     private final Map<String, Long> registeredAt = new ConcurrentHashMap<>();
+    private final QueueTracing tracing;
 
     public RedisStreamQueueProducer(QueueConnection connection, String queueName, QueueOptions options) {
-        this(connection, queueName, options, Clock.systemUTC());
+        this(connection, queueName, options, QueueTracing.NOOP);
+    }
+
+    /** With {@code tracing}: every send is a span, and its trace context is written into the entries. */
+    public RedisStreamQueueProducer(QueueConnection connection, String queueName, QueueOptions options,
+                                    QueueTracing tracing) {
+        this(connection, queueName, options, Clock.systemUTC(), tracing);
     }
 
     RedisStreamQueueProducer(QueueConnection connection, String queueName, QueueOptions options, Clock clock) {
+        this(connection, queueName, options, clock, QueueTracing.NOOP);
+    }
+
+    private RedisStreamQueueProducer(QueueConnection connection, String queueName, QueueOptions options, Clock clock,
+                                     QueueTracing tracing) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.options = Objects.requireNonNull(options, "options");
         this.keys = options.keys(queueName);
         this.clock = clock;
+        this.tracing = Objects.requireNonNull(tracing, "tracing");
     }
 
     @Override
@@ -65,14 +79,22 @@ public final class RedisStreamQueueProducer implements QueueProducer {
             }
         }
         String stream = keys.stream(channelId);
-        try {
+        QueueTracing.Send traced = tracing.startSend(keys.queue(), channelId, bodies.size());
+        try (Tracer.SpanInScope ignored = traced == null ? null : tracing.tracer().withSpan(traced.span())) {
             boolean registered = registerIfDue(stream);
-            String[] args = new String[3 + bodies.size()];
+            Map<String, String> extra = traced == null ? Map.of() : traced.fields();
+            String[] args = new String[4 + 2 * extra.size() + bodies.size()];
             args[0] = options.consumerGroup();
             args[1] = Long.toString(options.maxStreamLength());
             args[2] = channelId;
-            for (int i = 0; i < bodies.size(); i++) {
-                args[3 + i] = bodies.get(i);
+            args[3] = Integer.toString(extra.size());
+            int a = 4;
+            for (Map.Entry<String, String> field : extra.entrySet()) {
+                args[a++] = field.getKey();
+                args[a++] = field.getValue();
+            }
+            for (String body : bodies) {
+                args[a++] = body;
             }
             CompletableFuture<List<Object>> ids = QueueScripts.SEND
                     .<List<Object>>runAsync(connection, new String[] {stream}, args).toCompletableFuture();
@@ -92,9 +114,19 @@ public final class RedisStreamQueueProducer implements QueueProducer {
             }
             return out;
         } catch (QueueUnavailableException e) {
+            if (traced != null) {
+                traced.span().error(e);
+            }
             throw e;
         } catch (RuntimeException e) {
+            if (traced != null) {
+                traced.span().error(e);
+            }
             throw new QueueUnavailableException("cannot write to queue " + keys.queue(), e);
+        } finally {
+            if (traced != null) {
+                traced.span().end();
+            }
         }
     }
 

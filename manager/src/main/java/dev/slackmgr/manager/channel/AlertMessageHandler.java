@@ -17,6 +17,7 @@ import java.util.List;
  * unless one of its alerts belongs to an issue moved to another channel; then one by one.
  */
 public final class AlertMessageHandler implements BatchMessageHandler {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AlertMessageHandler.class);
     private final ChannelProcessor processor;
     private final InfraRetry retry;
     private final TickScheduler ticks;
@@ -40,6 +41,8 @@ public final class AlertMessageHandler implements BatchMessageHandler {
         String result = "success";
         try {
             ManagedAlert alert = processor.decode(message.body());
+            log.debug("applying alert: channel_id={} message_id={} attempt={}", message.channelId(), message.id(),
+                    message.attempt());
             retry.run("alert " + message.id() + " of " + message.channelId(), () -> processor.processAlert(alert));
             ticks.activate(alert.channelId());
         } catch (UnprocessableMessageException e) {
@@ -66,6 +69,8 @@ public final class AlertMessageHandler implements BatchMessageHandler {
         }
         if (!alerts.isEmpty()) {
             if (processor.appliesTogether(alerts)) {
+                log.debug("applying alerts together: channel_id={} count={} first_message_id={}",
+                        messages.get(0).channelId(), alerts.size(), messages.get(0).id());
                 Timer.Sample sample = Timer.start(metrics);
                 retry.run("alerts " + messages.get(0).id() + ".. of " + messages.get(0).channelId(),
                         () -> processor.processAlerts(alerts));

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Turns the engine's Slack effects into owed writes ({@link PendingPost}, one per issue, coalesced) that the
@@ -22,10 +23,20 @@ public final class EffectRecorder {
 
     private final IssueMover mover;
     private final PostCalls calls;
+    private final Supplier<String> currentTrace;
 
     public EffectRecorder(IssueMover mover, PostCalls calls) {
+        this(mover, calls, () -> null);
+    }
+
+    /**
+     * @param currentTrace the W3C {@code traceparent} of the current span (or {@code null}): owed writes recorded
+     *                     under it carry it, so the Slack calls that make them continue its trace
+     */
+    public EffectRecorder(IssueMover mover, PostCalls calls, Supplier<String> currentTrace) {
         this.mover = mover;
         this.calls = calls;
+        this.currentTrace = currentTrace;
     }
 
     /** Issues to save (moved ones left out: the mover saved them) and owed writes to store, by issue ID. */
@@ -40,6 +51,7 @@ public final class EffectRecorder {
                            Instant now) {
         Map<String, Issue> out = new LinkedHashMap<>(issues);
         Map<String, PendingPost> pending = new LinkedHashMap<>();
+        String trace = effects.isEmpty() ? null : currentTrace.get();
         for (int n = 0; n < effects.size(); n++) {
             SlackEffect effect = effects.get(n);
             // one microsecond per effect keeps the engine's order through the database's microsecond timestamps
@@ -60,7 +72,7 @@ public final class EffectRecorder {
             if (current == null) {
                 current = PendingPost.none(effect.issueId(), channelOf(effect), now);
             }
-            pending.put(effect.issueId(), current.plus(effect, at));
+            pending.put(effect.issueId(), current.plus(effect, at).tracedBy(trace));
         }
         return new Recorded(out, pending);
     }

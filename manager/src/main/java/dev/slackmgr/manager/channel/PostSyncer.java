@@ -13,7 +13,10 @@ import dev.slackmgr.manager.store.ChannelWrite;
 import dev.slackmgr.manager.store.IssueStore;
 import dev.slackmgr.manager.store.PendingPost;
 import dev.slackmgr.manager.store.PostIntent;
+import dev.slackmgr.common.queue.QueueTracing;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,9 +53,21 @@ public final class PostSyncer {
     private final Clock clock;
     private final MeterRegistry metrics;
     private final Duration lockTtl;
+    private final QueueTracing tracing;
 
     public PostSyncer(IssueStore store, SlackGateway slack, ChannelLocks locks, PostCalls calls,
                       Supplier<ChannelEngine> engine, Clock clock, MeterRegistry metrics, Duration lockTtl) {
+        this(store, slack, locks, calls, engine, clock, metrics, lockTtl, QueueTracing.NOOP);
+    }
+
+    /**
+     * With {@code tracing}: syncing one owed write is a span that continues the trace the write was recorded in
+     * ({@link PendingPost#traceparent()}), so its Slack calls belong to the alert's trace.
+     */
+    public PostSyncer(IssueStore store, SlackGateway slack, ChannelLocks locks, PostCalls calls,
+                      Supplier<ChannelEngine> engine, Clock clock, MeterRegistry metrics, Duration lockTtl,
+                      QueueTracing tracing) {
+        this.tracing = tracing;
         this.store = store;
         this.slack = slack;
         this.locks = locks;
@@ -101,8 +116,29 @@ public final class PostSyncer {
         Duration postsBlocked;
     }
 
-    /** Executes what it can of one owed write; returns null when it is done, else how long until a slot is free. */
+    /** {@link #syncOne} in a span continuing the owed write's trace (when tracing is on). */
     private Duration sync(PendingPost owed, Run run) {
+        if (!tracing.enabled()) {
+            return syncOne(owed, run);
+        }
+        Span span = tracing.continueTrace(owed.traceparent()).name("issue post sync")
+                .tag("slackmgr.issue_id", owed.issueId()).tag("slackmgr.channel_id", owed.channelId()).start();
+        try (Tracer.SpanInScope ignored = tracing.tracer().withSpan(span)) {
+            Duration wait = syncOne(owed, run);
+            if (wait != null) {
+                span.tag("slackmgr.post_sync.wait_ms", Long.toString(wait.toMillis()));
+            }
+            return wait;
+        } catch (RuntimeException e) {
+            span.error(e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    /** Executes what it can of one owed write; returns null when it is done, else how long until a slot is free. */
+    private Duration syncOne(PendingPost owed, Run run) {
         PendingPost p = owed;
         Optional<Issue> found = store.findIssue(p.issueId());
         if (!p.deletes().isEmpty() && p.write() && run.postsBlocked != null) {

@@ -1,5 +1,6 @@
 package dev.slackmgr.manager.channel;
 
+import dev.slackmgr.common.queue.QueueTracing;
 import dev.slackmgr.common.queue.MessageHandler;
 import dev.slackmgr.common.queue.redis.QueueConnection;
 import dev.slackmgr.manager.settings.ManagerSettingsSource;
@@ -51,8 +52,8 @@ public class ProcessingConfiguration {
     @Bean
     PostSyncer postSyncer(IssueStore store, SlackGateway slack, ChannelLocks locks, PostCalls calls,
                           ManagerSettingsSource settings, Clock clock, MeterRegistry metrics,
-                          @Value("${slackmgr.channel-lock-ttl:5m}") Duration lockTtl) {
-        return new PostSyncer(store, slack, locks, calls, settings::engine, clock, metrics, lockTtl);
+                          @Value("${slackmgr.channel-lock-ttl:5m}") Duration lockTtl, QueueTracing queueTracing) {
+        return new PostSyncer(store, slack, locks, calls, settings::engine, clock, metrics, lockTtl, queueTracing);
     }
 
     @Bean(destroyMethod = "close")
@@ -66,8 +67,10 @@ public class ProcessingConfiguration {
                                       PostSyncScheduler syncs, ManagerSettingsSource settings,
                                       Clock clock, MeterRegistry metrics,
                                       @Value("${slackmgr.encryption-key:}") String encryptionKey,
-                                      @Value("${slackmgr.channel-lock-ttl:5m}") Duration lockTtl) {
-        EffectRecorder recorder = new EffectRecorder(new IssueMover(slack, store, locks), calls);
+                                      @Value("${slackmgr.channel-lock-ttl:5m}") Duration lockTtl,
+                                      QueueTracing queueTracing) {
+        EffectRecorder recorder = new EffectRecorder(new IssueMover(slack, store, locks), calls,
+                queueTracing::currentTraceparent);
         return new ChannelProcessor(store, slack, locks, recorder, syncs, settings::current, settings::engine, clock,
                 metrics, !encryptionKey.isBlank(), lockTtl);
     }

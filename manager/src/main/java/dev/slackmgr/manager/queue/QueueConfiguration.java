@@ -4,6 +4,7 @@ import dev.slackmgr.common.queue.MessageHandler;
 import dev.slackmgr.common.queue.QueueConsumer;
 import dev.slackmgr.common.queue.QueueKeys;
 import dev.slackmgr.common.queue.QueueOptions;
+import dev.slackmgr.common.queue.QueueTracing;
 import dev.slackmgr.common.queue.RedisStreamQueueProducer;
 import dev.slackmgr.common.queue.redis.QueueConnection;
 import dev.slackmgr.common.queue.redis.RedisConnector;
@@ -49,28 +50,30 @@ public class QueueConfiguration {
     }
 
     @Bean
-    RedisStreamQueueProducer alertQueueProducer(QueueConnection queueConnection, QueueOptions queueOptions) {
-        return new RedisStreamQueueProducer(queueConnection, QueueKeys.ALERTS, queueOptions);
+    RedisStreamQueueProducer alertQueueProducer(QueueConnection queueConnection, QueueOptions queueOptions,
+                                             QueueTracing queueTracing) {
+        return new RedisStreamQueueProducer(queueConnection, QueueKeys.ALERTS, queueOptions, queueTracing);
     }
 
     @Bean
-    RedisStreamQueueProducer commandQueueProducer(QueueConnection queueConnection, QueueOptions queueOptions) {
-        return new RedisStreamQueueProducer(queueConnection, QueueKeys.COMMANDS, queueOptions);
+    RedisStreamQueueProducer commandQueueProducer(QueueConnection queueConnection, QueueOptions queueOptions,
+                                             QueueTracing queueTracing) {
+        return new RedisStreamQueueProducer(queueConnection, QueueKeys.COMMANDS, queueOptions, queueTracing);
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
     QueueConsumer alertQueueConsumer(RedisConnector queueRedisConnector, QueueOptions queueOptions,
                                      @Qualifier("alertMessageHandler") ObjectProvider<MessageHandler> handler,
-                                     MeterRegistry meterRegistry) {
+                                     MeterRegistry meterRegistry, QueueTracing queueTracing) {
         return QueueConsumer.create(queueRedisConnector, QueueKeys.ALERTS, queueOptions,
-                handler.getIfAvailable(LoggingMessageHandler::new), meterRegistry);
+                handler.getIfAvailable(LoggingMessageHandler::new), meterRegistry, queueTracing);
     }
 
     @Bean(initMethod = "start", destroyMethod = "close")
     QueueConsumer commandQueueConsumer(RedisConnector queueRedisConnector, QueueOptions queueOptions,
                                        @Qualifier("commandMessageHandler") ObjectProvider<MessageHandler> handler,
-                                       MeterRegistry meterRegistry) {
+                                       MeterRegistry meterRegistry, QueueTracing queueTracing) {
         return QueueConsumer.create(queueRedisConnector, QueueKeys.COMMANDS, queueOptions,
-                handler.getIfAvailable(LoggingMessageHandler::new), meterRegistry);
+                handler.getIfAvailable(LoggingMessageHandler::new), meterRegistry, queueTracing);
     }
 }

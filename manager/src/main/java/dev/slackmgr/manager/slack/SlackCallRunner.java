@@ -6,6 +6,8 @@ import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.core.IntervalFunction;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,9 +47,17 @@ public final class SlackCallRunner {
     private final Clock clock;
     private final Bulkhead bulkhead;
     private final IntervalFunction backoff;
+    private final Tracer tracer;
 
     public SlackCallRunner(SlackClientSettings settings, RateLimitGate gate, SlackPacer pacer, SlackMetrics metrics,
                            Clock clock) {
+        this(settings, gate, pacer, metrics, clock, Tracer.NOOP);
+    }
+
+    /** With {@code tracer}: every call (all its attempts and waits) is a {@code CLIENT} span. */
+    public SlackCallRunner(SlackClientSettings settings, RateLimitGate gate, SlackPacer pacer, SlackMetrics metrics,
+                           Clock clock, Tracer tracer) {
+        this.tracer = tracer;
         this.settings = settings;
         this.gate = gate;
         this.pacer = pacer;
@@ -70,6 +80,39 @@ public final class SlackCallRunner {
      */
     public <T extends SlackApiTextResponse> T call(SlackAction action, String channelId, Set<String> expectedErrors,
                                                    Attempt<T> attempt) {
+        if (tracer == Tracer.NOOP) {
+            return call(action, channelId, expectedErrors, attempt, Span.NOOP);
+        }
+        Span.Builder b = tracer.spanBuilder().name("slack " + action.method()).kind(Span.Kind.CLIENT)
+                .remoteServiceName("slack").tag("slack.method", action.method());
+        if (channelId != null) {
+            b.tag("slackmgr.channel_id", channelId);
+        }
+        Span current = tracer.currentSpan();
+        if (current != null) {
+            b.setParent(current.context());
+        }
+        Span span = b.start();
+        try (Tracer.SpanInScope ignored = tracer.withSpan(span)) {
+            T response = call(action, channelId, expectedErrors, attempt, span);
+            if (!response.isOk()) {
+                span.tag("slack.error", String.valueOf(response.getError()));
+            }
+            return response;
+        } catch (SlackCallException e) {
+            span.tag("slack.error", String.valueOf(e.errorCode()));
+            span.error(e);
+            throw e;
+        } catch (RuntimeException e) {
+            span.error(e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private <T extends SlackApiTextResponse> T call(SlackAction action, String channelId, Set<String> expectedErrors,
+                                                    Attempt<T> attempt, Span span) {
         long started = clock.millis();
         int attemptNo = 1;
         while (true) {
@@ -94,6 +137,9 @@ public final class SlackCallRunner {
             SlackFailure failure;
             if (response != null) {
                 if (response.isOk() || expectedErrors.contains(response.getError())) {
+                    if (attemptNo > 1) {
+                        span.tag("slack.attempts", Integer.toString(attemptNo));
+                    }
                     return response;
                 }
                 failure = SlackFailure.ofErrorCode(response.getError());
@@ -101,6 +147,7 @@ public final class SlackCallRunner {
                 failure = SlackFailure.ofException(error);
             }
             metrics.error(action, failure);
+            span.event("slack.retry " + failure.code());
             sleep(action, retryWait(action, failure, attemptNo, started, error));
             metrics.retry(action, failure);
             attemptNo++;

@@ -5,6 +5,7 @@ import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import dev.slackmgr.common.queue.redis.QueueConnection;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -69,13 +70,14 @@ public class SlackConfiguration {
 
     @Bean
     SlackCallRunner slackCallRunner(SlackClientSettings settings, RateLimitGate slackRateLimitGate,
-                                    SlackMetrics slackMetrics, ObjectProvider<QueueConnection> redis) {
+                                    SlackMetrics slackMetrics, ObjectProvider<QueueConnection> redis,
+                                    ObjectProvider<Tracer> tracer) {
         QueueConnection connection = redis.getIfAvailable();
         // with Redis, the pacing budgets are shared by every manager instance (N pods stay within Slack's limits)
         SlackPacer pacer = connection == null ? new SlackPacer(settings.pacing())
                 : new SlackPacer(settings.pacing(), RedisTokenBucket.factory(connection, settings.gateKey() + ":pace:"));
         return new SlackCallRunner(settings, slackRateLimitGate, pacer, slackMetrics,
-                Clock.systemUTC());
+                Clock.systemUTC(), tracer.getIfAvailable(() -> Tracer.NOOP));
     }
 
     @Bean

@@ -34,8 +34,11 @@ final class BatchWriter {
             """;
     private static final String SELECT_PENDING = "SELECT issue_id, channel_id, ops, queued_at FROM pending_posts ";
 
-    /** The JSON of a pending post's {@code ops} column. */
-    record Ops(List<PendingPost.Delete> deletes, boolean write) {
+    /**
+     * The JSON of a pending post's {@code ops} column; {@code traceparent} is absent in rows of older versions (and
+     * ignored by them).
+     */
+    record Ops(List<PendingPost.Delete> deletes, boolean write, String traceparent) {
     }
 
     private final JdbcTemplate jdbc;
@@ -80,7 +83,7 @@ final class BatchWriter {
                 continue;
             }
             rows.add(new Object[]{PostgresText.column(p.issueId()), PostgresText.column(p.channelId()),
-                    IssueJson.mapper().writeValueAsString(new Ops(p.deletes(), p.write())), timestamp(p.queuedAt())});
+                    IssueJson.mapper().writeValueAsString(new Ops(p.deletes(), p.write(), p.traceparent())), timestamp(p.queuedAt())});
         }
         if (!rows.isEmpty()) {
             jdbc.batchUpdate(UPSERT_PENDING, rows);
@@ -121,7 +124,7 @@ final class BatchWriter {
         Ops ops = IssueJson.mapper().readValue(rs.getString("ops"), Ops.class);
         return new PendingPost(rs.getString("issue_id"), rs.getString("channel_id"),
                 ops.deletes() == null ? List.of() : ops.deletes(), ops.write(),
-                rs.getTimestamp("queued_at").toInstant());
+                rs.getTimestamp("queued_at").toInstant(), ops.traceparent());
     }
 
     private static Timestamp timestamp(Instant t) {

@@ -14,11 +14,28 @@ import java.util.List;
  *
  * @param channelId channel of the deletes, and of the write (dropped when the issue has moved meanwhile)
  * @param queuedAt  when the oldest owed write was recorded (syncing order)
+ * @param traceparent W3C trace context of the latest traced change that owes these writes (the Slack calls continue
+ *                  its trace), or {@code null}
  */
-public record PendingPost(String issueId, String channelId, List<Delete> deletes, boolean write, Instant queuedAt) {
+public record PendingPost(String issueId, String channelId, List<Delete> deletes, boolean write, Instant queuedAt,
+                          String traceparent) {
 
     public PendingPost {
         deletes = List.copyOf(deletes);
+        traceparent = traceparent == null || traceparent.isEmpty() ? null : traceparent;
+    }
+
+    /** Without trace context. */
+    public PendingPost(String issueId, String channelId, List<Delete> deletes, boolean write, Instant queuedAt) {
+        this(issueId, channelId, deletes, write, queuedAt, null);
+    }
+
+    /** This, owed by the change of trace {@code traceparent} now (unchanged when it is {@code null}). */
+    public PendingPost tracedBy(String traceparent) {
+        if (traceparent == null || traceparent.equals(this.traceparent)) {
+            return this;
+        }
+        return new PendingPost(issueId, channelId, deletes, write, queuedAt, traceparent);
     }
 
     /** Delete post {@code ts}; with {@code keepThread} a post with thread replies becomes a tombstone instead. */
@@ -43,24 +60,24 @@ public record PendingPost(String issueId, String channelId, List<Delete> deletes
      */
     public PendingPost plus(SlackEffect effect, Instant at) {
         if (effect instanceof SlackEffect.UpdateMessage) {
-            return new PendingPost(issueId, channelId, deletes, true, queuedAt);
+            return new PendingPost(issueId, channelId, deletes, true, queuedAt, traceparent);
         }
         if (effect instanceof SlackEffect.PostMessage) {
             // a new post takes its place in the channel's post order: the order the engine decided
-            return new PendingPost(issueId, channelId, deletes, true, write ? queuedAt : at);
+            return new PendingPost(issueId, channelId, deletes, true, write ? queuedAt : at, traceparent);
         }
         if (effect instanceof SlackEffect.DeleteMessage d) {
             List<Delete> more = new ArrayList<>(deletes);
             if (more.stream().noneMatch(x -> x.ts().equals(d.ts()))) {
                 more.add(new Delete(d.ts(), d.tombstone() != null));
             }
-            return new PendingPost(issueId, d.channelId(), more, false, at);
+            return new PendingPost(issueId, d.channelId(), more, false, at, traceparent);
         }
         throw new IllegalArgumentException("not an owed Slack write: " + effect.getClass().getSimpleName());
     }
 
     /** This with the first delete done. */
     public PendingPost withoutFirstDelete() {
-        return new PendingPost(issueId, channelId, deletes.subList(1, deletes.size()), write, queuedAt);
+        return new PendingPost(issueId, channelId, deletes.subList(1, deletes.size()), write, queuedAt, traceparent);
     }
 }

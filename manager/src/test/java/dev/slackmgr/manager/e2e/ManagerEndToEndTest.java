@@ -44,7 +44,7 @@ class ManagerEndToEndTest {
     static final MutableClock CLOCK = new MutableClock(Instant.now());
     static final FakeSlack SLACK = new FakeSlack(new FakeWorkspace("U0BOT")
             .channel("C0STORM01", "storm").channel("C0LIFE001", "lifecycle")
-            .channel("C0METRIC1", "metrics").channel("C0CMD0001", "commands"));
+            .channel("C0METRIC1", "metrics").channel("C0CMD0001", "commands").channel("C0UNTRACE", "untraced"));
 
     @TestConfiguration
     static class Clocks {
@@ -67,6 +67,29 @@ class ManagerEndToEndTest {
         registry.add("slackmgr.slack.api-url", SLACK::apiUrl);
         registry.add("slackmgr.slack.bot-token", () -> "xoxb-test");
         registry.add("slackmgr.slack.pacing.enabled", () -> "false");
+        // tracing stays off (the default); were anything exported, it would arrive here
+        registry.add("management.opentelemetry.tracing.export.otlp.endpoint", () -> "http://127.0.0.1:"
+                + OTLP.getAddress().getPort() + "/v1/traces");
+    }
+
+    /** Counts any request on a free loopback port (an OTLP endpoint that must stay silent). */
+    static final java.util.concurrent.atomic.AtomicInteger OTLP_REQUESTS = new java.util.concurrent.atomic.AtomicInteger();
+    static final com.sun.net.httpserver.HttpServer OTLP = otlpCounter();
+
+    private static com.sun.net.httpserver.HttpServer otlpCounter() {
+        try {
+            com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                OTLP_REQUESTS.incrementAndGet();
+                exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Autowired
@@ -128,6 +151,31 @@ class ManagerEndToEndTest {
     @AfterAll
     static void stopSlack() {
         SLACK.close();
+        OTLP.stop(0);
+    }
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+    @Autowired
+    io.micrometer.tracing.Tracer tracer;
+
+    /**
+     * With the defaults tracing is off: no-op tracer, no OpenTelemetry tracer provider or span exporter, entries
+     * without trace context are processed (as every entry of these tests is), the owed writes carry no trace context,
+     * and the configured OTLP endpoint never hears from the manager.
+     */
+    @Test
+    void tracingIsOffByDefaultAndNothingIsExported() throws Exception {
+        assertThat(tracer).isSameAs(io.micrometer.tracing.Tracer.NOOP);
+        assertThat(context.getBeanNamesForType(io.opentelemetry.sdk.trace.SdkTracerProvider.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(io.opentelemetry.sdk.trace.export.SpanExporter.class)).isEmpty();
+        assertThat(context.getBean(dev.slackmgr.common.queue.QueueTracing.class).enabled()).isFalse();
+
+        queue.send("C0UNTRACE", List.of(alert("C0UNTRACE", "untraced", "error", 0, true)));
+        await("the post of an entry without trace context", Duration.ofSeconds(30), () -> posts("C0UNTRACE").stream()
+                .anyMatch(m -> "untraced".equals(m.eventPayload().get("correlationId"))));
+        Thread.sleep(1500);
+        assertThat(OTLP_REQUESTS.get()).isZero();
     }
 
     private static String alert(String channel, String correlationId, String severity, int n, boolean followUp) {

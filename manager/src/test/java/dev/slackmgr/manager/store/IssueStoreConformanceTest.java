@@ -764,6 +764,26 @@ class IssueStoreConformanceTest {
     }
 
     @Test
+    void owedWritesKeepTheirTraceContextAndRowsWithoutOneStillRead() {
+        String channel = "C" + uuid();
+        Issue traced = TestIssues.issue(channel, uuid());
+        Issue old = TestIssues.issue(channel, uuid());
+        Instant queued = Instant.parse("2026-11-23T10:00:00Z");
+        String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        store.write(new ChannelWrite(List.of(), List.of(traced, old), List.of(),
+                List.of(new PendingPost(traced.id(), channel, List.of(), true, queued, traceparent),
+                        new PendingPost(old.id(), channel, List.of(), true, queued.plusSeconds(1))),
+                List.of(), List.of()));
+        // a row as an older version wrote it: no traceparent member
+        jdbc.update("UPDATE pending_posts SET ops = CAST(? AS jsonb) WHERE issue_id = ?",
+                "{\"deletes\":[],\"write\":true}", old.id());
+
+        assertThat(store.findPendingPosts(channel, 10)).containsExactly(
+                new PendingPost(traced.id(), channel, List.of(), true, queued, traceparent),
+                new PendingPost(old.id(), channel, List.of(), true, queued.plusSeconds(1), null));
+    }
+
+    @Test
     void writeValidatesEverythingBeforeWritingAnything() {
         String channel = "C" + uuid();
         ManagedAlert alert = managed(channel, uuid());

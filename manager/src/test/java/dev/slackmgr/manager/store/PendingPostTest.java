@@ -37,6 +37,21 @@ class PendingPostTest {
     }
 
     @Test
+    void theTraceContextOfTheLatestTracedChangeIsKept() {
+        String first = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        String second = "00-1bf7651916cd43dd8448eb211c80319c-c7ad6b7169203331-01";
+        PendingPost p = PendingPost.none(ISSUE, CH, T0).plus(post(), T1).tracedBy(first);
+        assertThat(p.traceparent()).isEqualTo(first);
+        assertThat(p.plus(update("1.0"), T2).traceparent()).isEqualTo(first);
+        assertThat(p.plus(update("1.0"), T2).tracedBy(null).traceparent()).as("an untraced change keeps it")
+                .isEqualTo(first);
+        assertThat(p.plus(update("1.0"), T2).tracedBy(second).traceparent()).isEqualTo(second);
+        PendingPost withDelete = p.plus(delete(CH, "1.0", false), T2).plus(post(), T3);
+        assertThat(withDelete.withoutFirstDelete().traceparent()).isEqualTo(first);
+        assertThat(new PendingPost(ISSUE, CH, List.of(), true, T0, "").traceparent()).isNull();
+    }
+
+    @Test
     void nothingOwedIsEmpty() {
         PendingPost none = PendingPost.none(ISSUE, CH, T0);
         assertThat(none.isEmpty()).isTrue();
