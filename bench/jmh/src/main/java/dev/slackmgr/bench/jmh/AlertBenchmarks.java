@@ -42,6 +42,8 @@ public class AlertBenchmarks {
     private byte[] batchBody;
     private Alert fullAlert;
     private Alert cleanedFull;
+    private Alert decodedSmall;
+    private Alert cleanedSmall;
     private Instant now;
 
     @Setup
@@ -75,6 +77,23 @@ public class AlertBenchmarks {
         fullBody = AlertJson.encode(fullAlert).getBytes(StandardCharsets.UTF_8);
         now = Instant.now();
         cleanedFull = AlertCleaner.clean(fullAlert, now);
+        decodedSmall = AlertJson.decodeRequestBody(smallBody).get(0);
+        cleanedSmall = AlertCleaner.clean(decodedSmall, now);
+    }
+
+    @Benchmark
+    public Alert cleanSmall() {
+        return AlertCleaner.clean(decodedSmall, now);
+    }
+
+    @Benchmark
+    public Optional<String> validateSmall() {
+        return AlertValidator.validate(cleanedSmall);
+    }
+
+    @Benchmark
+    public String encodeSmall() {
+        return AlertJson.encode(cleanedSmall);
     }
 
     @Benchmark
