@@ -3,6 +3,9 @@
 local channels = tonumber(os.getenv("CHANNELS") or "100")
 local batch = tonumber(os.getenv("BATCH") or "1")
 local path = os.getenv("TARGET_PATH") or "/alerts"
+-- DELAY_MS > 0: each connection waits that long before its next request (wrk's delay hook), for a fixed offered
+-- load of about connections x 1000 / (DELAY_MS + latency) requests per second
+local delay_ms = tonumber(os.getenv("DELAY_MS") or "0")
 local bodies = {}
 
 function init(args)
@@ -27,6 +30,12 @@ function request()
   n = n + 1
   local body = bodies[(n % channels) + 1]
   return wrk.format("POST", path, {["Content-Type"] = "application/json"}, body)
+end
+
+if delay_ms > 0 then
+  function delay()
+    return delay_ms
+  end
 end
 
 function response(status, headers, body)

@@ -92,12 +92,18 @@ public final class GoTime {
         pad2(b, t.getSecond());
         int nanos = t.getNano();
         if (nanos != 0) {
-            String f = String.format("%09d", nanos);
-            int end = f.length();
-            while (f.charAt(end - 1) == '0') {
-                end--;
+            // nine digits, trailing zeros dropped (String.format was 6 % of the API's CPU per single alert)
+            int digits = 9;
+            while (nanos % 10 == 0) {
+                nanos /= 10;
+                digits--;
             }
-            b.append('.').append(f, 0, end);
+            String significant = Integer.toString(nanos);
+            b.append('.');
+            for (int i = significant.length(); i < digits; i++) {
+                b.append('0');
+            }
+            b.append(significant);
         }
         int offset = t.getOffset().getTotalSeconds();
         if (offset == 0) {
