@@ -20,10 +20,13 @@ final class LockKeeper {
         final String key;
         final String token;
         volatile boolean lost;
+        /** When the lock expires at the latest unless extended again ({@link System#nanoTime()}). */
+        volatile long expiresAtNanos;
 
-        Hold(String key, String token) {
+        Hold(String key, String token, long expiresAtNanos) {
             this.key = key;
             this.token = token;
+            this.expiresAtNanos = expiresAtNanos;
         }
     }
 
@@ -36,8 +39,9 @@ final class LockKeeper {
         this.ttlMillis = ttlMillis;
     }
 
-    Hold hold(String key, String token) {
-        Hold h = new Hold(key, token);
+    /** Registers a lock taken just now (its TTL counted from before the take). */
+    Hold hold(String key, String token, long takenAtNanos) {
+        Hold h = new Hold(key, token, takenAtNanos + ttlMillis * 1_000_000L);
         held.put(key, h);
         return h;
     }
@@ -49,7 +53,11 @@ final class LockKeeper {
     void extendAll() {
         for (Hold h : held.values()) {
             try {
+                long before = System.nanoTime();
                 Long ok = QueueScripts.EXTEND.run(connection, new String[] {h.key}, h.token, Long.toString(ttlMillis));
+                if (ok != null && ok != 0L) {
+                    h.expiresAtNanos = before + ttlMillis * 1_000_000L;
+                }
                 if (ok == null || ok == 0L) {
                     h.lost = true;
                     log.error("channel lock lost before release: lock_key={}", h.key);

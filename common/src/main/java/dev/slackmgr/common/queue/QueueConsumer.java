@@ -82,6 +82,7 @@ public final class QueueConsumer implements AutoCloseable {
     private final Duration drainTimeout;
     private volatile boolean running;
     private ExecutorService workers;
+    private static final long RELEASE_RETRY_MILLIS = 500;
     private ScheduledExecutorService maintenance;
     private ChannelScheduler scheduler;
     private Thread dispatcher;
@@ -319,6 +320,7 @@ public final class QueueConsumer implements AutoCloseable {
         String lockKey = keys.lock(channel);
         String token = UUID.randomUUID().toString();
         List<Object> reply;
+        long takenAt = System.nanoTime();
         try {
             reply = QueueScripts.ACQUIRE.run(commands, new String[] {stream, lockKey}, token,
                     Long.toString(options.lockTtl().toMillis()), options.consumerGroup(), consumerName,
@@ -327,6 +329,13 @@ public final class QueueConsumer implements AutoCloseable {
             if (running) {
                 log.error("queue read failed: queue_name={} channel_id={} error={}", keys.queue(), channel,
                         e.toString());
+            }
+            // the script may have taken the lock before the answer was lost: give it back once Redis answers (the
+            // entries it may have read stay pending and are claimed after claimMinIdleTime)
+            if (!neverSent(e)) {
+                LockKeeper.Hold maybe = new LockKeeper.Hold(lockKey, token, takenAt + options.lockTtl().toNanos());
+                scheduleRelease(new String[] {stream, lockKey},
+                        new String[] {token, options.consumerGroup(), consumerName, "0"}, maybe, 0);
             }
             return new ChannelScheduler.Later(ERROR_BACKOFF_MILLIS);
         }
@@ -346,7 +355,7 @@ public final class QueueConsumer implements AutoCloseable {
                 break;
         }
         List<Delivery> batch = code == 4 ? claimed(reply) : fresh(reply);
-        LockKeeper.Hold hold = lockKeeper.hold(lockKey, token);
+        LockKeeper.Hold hold = lockKeeper.hold(lockKey, token, takenAt);
         boolean full = code == 4 || batch.size() >= options.batchSize();
         return handleBatch(channel, stream, hold, batch, full);
     }
@@ -526,14 +535,50 @@ public final class QueueConsumer implements AutoCloseable {
             args.add(Integer.toString(h.retryCount()));
             args.add(Long.toString(h.idleMillis()));
         }
+        String[] keyArgs = {stream, hold.key};
+        String[] argv = args.toArray(new String[0]);
         try {
-            Long ours = QueueScripts.RELEASE.run(commands, new String[] {stream, hold.key}, args.toArray(new String[0]));
+            Long ours = QueueScripts.RELEASE.run(commands, keyArgs, argv);
             if (ours == null || ours == 0L) {
                 log.error("channel lock had expired at release: lock_key={}", hold.key);
             }
         } catch (RuntimeException e) {
-            log.error("queue ack/release failed: queue_name={} stream_key={} count={} error={}", keys.queue(),
-                    stream, acks.size(), e.toString());
+            log.error("queue ack/release failed, retrying until the lock would expire: queue_name={} stream_key={}"
+                    + " count={} error={}", keys.queue(), stream, acks.size(), e.toString());
+            scheduleRelease(keyArgs, argv, hold, 1);
+        }
+    }
+
+    /** True when Lettuce refused the command while disconnected, so Redis never saw it. */
+    static boolean neverSent(RuntimeException e) {
+        return e.getMessage() != null && e.getMessage().startsWith("Currently not connected");
+    }
+
+    /**
+     * Runs a failed {@link QueueScripts#RELEASE} again every {@value #RELEASE_RETRY_MILLIS} ms while the lock may
+     * still be ours: after a short Redis outage the acknowledgements, hand-backs and the lock release are made at
+     * once instead of the channel waiting for the lock TTL and the claim idle time. Safe to repeat: acks and
+     * hand-backs are by entry ID, the lock is deleted only while it holds our token, and before the lock expires
+     * nobody else reads or claims this stream.
+     */
+    private void scheduleRelease(String[] keyArgs, String[] argv, LockKeeper.Hold hold, int attempt) {
+        if (System.nanoTime() + RELEASE_RETRY_MILLIS * 1_000_000L >= hold.expiresAtNanos) {
+            return; // the lock expires by itself before the next attempt
+        }
+        try {
+            maintenance.schedule(() -> {
+                try {
+                    QueueScripts.RELEASE.run(commands, keyArgs, argv);
+                    if (attempt > 0) {
+                        log.info("queue ack/release done after {} retries: queue_name={} lock_key={}", attempt,
+                                keys.queue(), hold.key);
+                    }
+                } catch (RuntimeException e) {
+                    scheduleRelease(keyArgs, argv, hold, attempt + 1);
+                }
+            }, RELEASE_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // closing: the lock expires by itself
         }
     }
 

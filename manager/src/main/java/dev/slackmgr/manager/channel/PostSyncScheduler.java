@@ -119,8 +119,28 @@ public final class PostSyncScheduler implements AutoCloseable, java.util.functio
         return channels.size();
     }
 
+    /**
+     * Graceful stop: syncs already running finish (and release their channel locks while Redis is still
+     * connected – the connection beans are closed after this), queued and delayed ones are dropped (another manager
+     * makes those writes: they are in {@code pending_posts}). After 10 s the running ones are interrupted.
+     */
     @Override
     public void close() {
-        executor.shutdownNow();
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor.shutdown();
+        awaitStop(executor, log, "Slack sync");
+    }
+
+    static void awaitStop(java.util.concurrent.ExecutorService executor, Logger log, String what) {
+        try {
+            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("{} still running 10 s after shutdown began; interrupting it", what);
+                executor.shutdownNow();
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

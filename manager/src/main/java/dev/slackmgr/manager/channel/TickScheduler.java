@@ -7,8 +7,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -25,7 +24,7 @@ public final class TickScheduler implements AutoCloseable {
     private final IssueStore store;
     private final Supplier<Duration> interval;
     private final Set<String> active = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "slackmgr-ticks");
         t.setDaemon(true);
         return t;
@@ -40,6 +39,7 @@ public final class TickScheduler implements AutoCloseable {
         this.postSyncRequests = postSyncRequests;
         this.store = store;
         this.interval = interval;
+        timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // close() drops the next round
     }
 
     public void start() {
@@ -61,6 +61,9 @@ public final class TickScheduler implements AutoCloseable {
             log.warn("Cannot list active channels: {}", e.getMessage());
         }
         for (String channel : Set.copyOf(active)) {
+            if (timer.isShutdown()) {
+                return;
+            }
             try {
                 if (processor.tick(channel) == 0) {
                     active.remove(channel);
@@ -81,8 +84,13 @@ public final class TickScheduler implements AutoCloseable {
         }
     }
 
+    /**
+     * Graceful stop: a running cycle finishes its current channel (releasing its channel lock while Redis is still
+     * connected) and starts no other; after 10 s it is interrupted.
+     */
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.shutdown();
+        PostSyncScheduler.awaitStop(timer, log, "Processing cycle");
     }
 }

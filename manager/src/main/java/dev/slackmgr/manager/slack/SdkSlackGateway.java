@@ -102,7 +102,8 @@ public final class SdkSlackGateway implements SlackGateway {
                 .iconEmoji(emptyToNull(content.iconEmoji()))
                 .iconUrl(emptyToNull(content.iconUrl()))
                 .metadata(metadata(content.metadata()));
-        ChatPostMessageResponse r = runner.call(SlackAction.CHAT_POST, content.channelId(), Set.of(),
+        // never repeated blindly: PostCalls looks for the post (post intent) before posting again
+        ChatPostMessageResponse r = runner.call(SlackAction.CHAT_POST, content.channelId(), Set.of(), false,
                 () -> methods.chatPostMessage(req.build()));
         if (r.getTs() == null || r.getTs().isEmpty()) {
             throw new SlackCallException(SlackAction.CHAT_POST.label(), "empty_ts", false, null);

@@ -80,8 +80,20 @@ public final class SlackCallRunner {
      */
     public <T extends SlackApiTextResponse> T call(SlackAction action, String channelId, Set<String> expectedErrors,
                                                    Attempt<T> attempt) {
+        return call(action, channelId, expectedErrors, true, attempt);
+    }
+
+    /**
+     * As {@link #call(SlackAction, String, Set, Attempt)}; with {@code retryUncertain = false} a transient failure
+     * (I/O error, timeout, 5xx, {@code internal_error}: Slack may have carried the call out) is not retried here but
+     * thrown at once (transient), so that a call that is not idempotent ({@code chat.postMessage}) is never repeated
+     * blindly: the caller first checks whether it took effect. HTTP 429 is still waited for and retried (Slack did
+     * not carry the call out).
+     */
+    public <T extends SlackApiTextResponse> T call(SlackAction action, String channelId, Set<String> expectedErrors,
+                                                   boolean retryUncertain, Attempt<T> attempt) {
         if (tracer == Tracer.NOOP) {
-            return call(action, channelId, expectedErrors, attempt, Span.NOOP);
+            return call(action, channelId, expectedErrors, retryUncertain, attempt, Span.NOOP);
         }
         Span.Builder b = tracer.spanBuilder().name("slack " + action.method()).kind(Span.Kind.CLIENT)
                 .remoteServiceName("slack").tag("slack.method", action.method());
@@ -94,7 +106,7 @@ public final class SlackCallRunner {
         }
         Span span = b.start();
         try (Tracer.SpanInScope ignored = tracer.withSpan(span)) {
-            T response = call(action, channelId, expectedErrors, attempt, span);
+            T response = call(action, channelId, expectedErrors, retryUncertain, attempt, span);
             if (!response.isOk()) {
                 span.tag("slack.error", String.valueOf(response.getError()));
             }
@@ -112,7 +124,7 @@ public final class SlackCallRunner {
     }
 
     private <T extends SlackApiTextResponse> T call(SlackAction action, String channelId, Set<String> expectedErrors,
-                                                    Attempt<T> attempt, Span span) {
+                                                    boolean retryUncertain, Attempt<T> attempt, Span span) {
         long started = clock.millis();
         int attemptNo = 1;
         while (true) {
@@ -147,6 +159,11 @@ public final class SlackCallRunner {
                 failure = SlackFailure.ofException(error);
             }
             metrics.error(action, failure);
+            if (!retryUncertain && failure instanceof SlackFailure.Transient) {
+                log.info("Slack {} failed with {}; not retried here, it may have taken effect", action.label(),
+                        failure.code());
+                throw new SlackCallException(action.label(), failure.code(), true, error);
+            }
             span.event("slack.retry " + failure.code());
             sleep(action, retryWait(action, failure, attemptNo, started, error));
             metrics.retry(action, failure);

@@ -35,7 +35,7 @@ public class SlackConfiguration {
 
     /**
      * The SDK for {@code settings.apiUrl()} (every Web API call, {@code apps.connections.open} included) with HTTP
-     * timeouts and SDK stats off.
+     * timeouts, SDK stats off and no transparent HTTP retries.
      */
     public static Slack slack(SlackClientSettings settings) {
         SlackConfig config = new SlackConfig();
@@ -45,7 +45,11 @@ public class SlackConfiguration {
         config.setHttpClientCallTimeoutMillis(timeoutMs);
         config.setHttpClientReadTimeoutMillis(timeoutMs);
         config.setHttpClientWriteTimeoutMillis(timeoutMs);
-        return Slack.getInstance(config);
+        // OkHttp would silently send a request again when its connection fails (e.g. the answer is lost): for
+        // chat.postMessage that is a second post. Our retries decide instead (SlackCallRunner, PostCalls).
+        okhttp3.OkHttpClient http = com.slack.api.util.http.SlackHttpClient.buildOkHttpClient(config).newBuilder()
+                .retryOnConnectionFailure(false).build();
+        return Slack.getInstance(config, new com.slack.api.util.http.SlackHttpClient(http));
     }
 
     @Bean

@@ -14,7 +14,11 @@ import java.util.Optional;
  */
 public interface SlackGateway {
 
-    /** {@code chat.postMessage} with blocks, fallback text, username/icon and message metadata; returns the ts. */
+    /**
+     * {@code chat.postMessage} with blocks, fallback text, username/icon and message metadata; returns the ts.
+     * A failure that may have posted (I/O error, timeout, 5xx) is not retried: it is thrown as a transient
+     * {@link SlackCallException} at once, for the caller to look for the post before posting again.
+     */
     String postMessage(PostContent content);
 
     /** {@code chat.update} of the post {@code ts} to {@code content} (metadata included). */

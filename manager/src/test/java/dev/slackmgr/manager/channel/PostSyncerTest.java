@@ -236,6 +236,25 @@ class PostSyncerTest {
         assertThat(store.findPostIntent(ch, "slow")).isEmpty();
     }
 
+    /** With the default retries too: the gateway does not repeat a post whose answer was lost (SlackTroubleTest). */
+    @Test
+    void postWhoseAnswerWasLostIsAdoptedNotRepeatedByTheGatewaysRetries() throws Exception {
+        SyncHarness h = harness(TestSlackGateways.fast());
+        h.apply(ch, "lost-answer", "occurrence 1");
+        slack.dropNext("chat.postMessage", 1, true);
+
+        assertThatThrownBy(() -> h.syncer.sync(ch)).isInstanceOfSatisfying(SlackCallException.class,
+                e -> assertThat(e.transientFailure()).isTrue());
+        assertThat(posts(ch)).hasSize(1);
+        assertThat(h.calls("chat.postMessage", ch)).isEqualTo(1);
+
+        assertThat(h.syncer.sync(ch)).isNull();
+        assertThat(posts(ch)).hasSize(1);
+        assertThat(issue("lost-answer").slackPostId()).isEqualTo(posts(ch).get(0).ts());
+        assertThat(h.calls("chat.postMessage", ch)).isEqualTo(1);
+        assertThat(store.findPendingPosts(ch, 10)).isEmpty();
+    }
+
     // ---- (d) no free slot ------------------------------------------------------------------------------------
 
     @Test

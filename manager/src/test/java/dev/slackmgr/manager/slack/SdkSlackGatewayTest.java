@@ -173,18 +173,44 @@ class SdkSlackGatewayTest {
 
     @Test
     void serverErrorsAreRetriedWithBackoffThenSucceed() {
-        slack.failNext("chat.postMessage", 2, 503);
-        long t0 = System.nanoTime();
+        slack.failNext("chat.update", 2, 503);
         String ts = fx.gateway.postMessage(GatewayFixture.post("C1", "x", "i", "c"));
+        long t0 = System.nanoTime();
+        fx.gateway.updateMessage("C1", ts, GatewayFixture.post("C1", "y", "i", "c"));
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
 
-        assertThat(slack.messages().find("C1", ts)).isPresent();
-        assertThat(slack.callCount("chat.postMessage")).isEqualTo(3);
+        assertThat(slack.messages().find("C1", ts).orElseThrow().text()).isEqualTo("y");
+        assertThat(slack.callCount("chat.update")).isEqualTo(3);
         assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(50));
-        assertThat(fx.counter("slackmgr_slack_api_retries", "slack_action", "chat.post", "error_type", "unknown"))
+        assertThat(fx.counter("slackmgr_slack_api_retries", "slack_action", "chat.update", "error_type", "unknown"))
                 .isEqualTo(2);
-        assertThat(fx.registry.find("slackmgr_slack_api_call_duration").tag("slack_action", "chat.post").timer()
+        assertThat(fx.registry.find("slackmgr_slack_api_call_duration").tag("slack_action", "chat.update").timer()
                 .count()).isEqualTo(3);
+    }
+
+    /**
+     * A post whose answer is lost (5xx, dropped connection, timeout) may have been made: it is not repeated here
+     * but fails transient at once, so the post syncer looks for it before posting again (found by SlackTroubleTest:
+     * two lost answers made three posts of one issue).
+     */
+    @Test
+    void postsAreNotRepeatedBlindlyAfterAFailureThatMayHavePosted() {
+        slack.failNext("chat.postMessage", 1, 503);
+        assertThatThrownBy(() -> fx.gateway.postMessage(GatewayFixture.post("C1", "x", "i", "c")))
+                .isInstanceOfSatisfying(SlackCallException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo("http_503");
+                    assertThat(e.transientFailure()).isTrue();
+                });
+        slack.dropNext("chat.postMessage", 1, true);
+        assertThatThrownBy(() -> fx.gateway.postMessage(GatewayFixture.post("C1", "y", "i", "c")))
+                .isInstanceOfSatisfying(SlackCallException.class, e -> assertThat(e.transientFailure()).isTrue());
+        assertThat(slack.callCount("chat.postMessage")).isEqualTo(2);
+        assertThat(slack.messages().of("C1")).extracting(m -> m.text()).containsExactly("y");
+
+        slack.rateLimitNext("chat.postMessage", 1, 0);
+        String ts = fx.gateway.postMessage(GatewayFixture.post("C1", "z", "i", "c"));
+        assertThat(slack.callCount("chat.postMessage")).as("a 429 did not post: retried").isEqualTo(4);
+        assertThat(slack.messages().find("C1", ts).orElseThrow().text()).isEqualTo("z");
     }
 
     @Test
@@ -219,14 +245,13 @@ class SdkSlackGatewayTest {
     void exhaustedTransientBudgetEndsWithATransientFailure() {
         GatewayFixture three = new GatewayFixture(slack, GatewayFixture.fast()
                 .withRetries(10, Duration.ofSeconds(30), 3, Duration.ofSeconds(30)));
-        slack.failNext("chat.postMessage", 10, 500);
-        assertThatThrownBy(() -> three.gateway.postMessage(GatewayFixture.post("C1", "x", "i", "c")))
+        slack.failNext("chat.update", 10, 500);
+        assertThatThrownBy(() -> three.gateway.updateMessage("C1", "1.000001", GatewayFixture.post("C1", "x", "i", "c")))
                 .isInstanceOfSatisfying(SlackCallException.class, e -> {
                     assertThat(e.errorCode()).isEqualTo("http_500");
                     assertThat(e.transientFailure()).isTrue();
                 });
-        assertThat(slack.callCount("chat.postMessage")).isEqualTo(3);
-        assertThat(slack.messages().of("C1")).isEmpty();
+        assertThat(slack.callCount("chat.update")).isEqualTo(3);
     }
 
     @Test

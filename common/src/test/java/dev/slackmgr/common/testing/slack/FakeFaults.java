@@ -10,12 +10,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fault injection and optional rate-limit enforcement of the {@link FakeSlack}: scripted HTTP 429 / 5xx answers
- * for the next N calls of a method, added latency, and sliding-window limits (per method per minute, per method
+ * or dropped connections for the next N calls of a method, added latency, and sliding-window limits (per method per minute, per method
  * and channel per second) answered with HTTP 429 and {@code Retry-After} like Slack does.
  */
 final class FakeFaults {
-    /** An HTTP-level rejection instead of a normal answer. */
+    /**
+     * An HTTP-level rejection instead of a normal answer. {@link #DROP_BEFORE} and {@link #DROP_AFTER} are not HTTP
+     * statuses: the connection is closed without an answer, before or after the call took effect.
+     */
     record Rejection(int status, long retryAfterSeconds) {
+        static final int DROP_BEFORE = -1;
+        static final int DROP_AFTER = -2;
+
+        boolean drop() {
+            return status < 0;
+        }
     }
 
     private record Scripted(int remaining, Rejection rejection) {

@@ -172,6 +172,22 @@ public final class FakeSlack implements AutoCloseable {
         faults.script(method, times, new FakeFaults.Rejection(httpStatus, 0));
     }
 
+    /**
+     * The next {@code times} calls of {@code method} get no answer: the fake closes the connection, as a dropped
+     * socket. With {@code afterTakingEffect} the call is carried out first (e.g. the message is posted) and only
+     * the answer is lost, so a client that retries blindly makes the change twice.
+     */
+    public void dropNext(String method, int times, boolean afterTakingEffect) {
+        faults.script(method, times, new FakeFaults.Rejection(
+                afterTakingEffect ? FakeFaults.Rejection.DROP_AFTER : FakeFaults.Rejection.DROP_BEFORE, 0));
+    }
+
+    /** Number of calls of {@code method} whose connection {@link #dropNext} closed (before or after effect). */
+    public int droppedCount(String method) {
+        return faults.rejectedCount(method, FakeFaults.Rejection.DROP_BEFORE)
+                + faults.rejectedCount(method, FakeFaults.Rejection.DROP_AFTER);
+    }
+
     /** Every answer is delayed by this much (zero to turn off). */
     public void latency(Duration latency) {
         faults.latency(latency);
@@ -222,9 +238,11 @@ public final class FakeSlack implements AutoCloseable {
                 sleep(delay);
             }
             Optional<FakeFaults.Rejection> rejection = faults.check(method, params.getOrDefault("channel", ""));
-            if (rejection.isPresent()) {
-                reject(ex, rejection.get());
-                return;
+            if (rejection.isPresent() && rejection.get().status() != FakeFaults.Rejection.DROP_AFTER) {
+                if (!rejection.get().drop()) {
+                    reject(ex, rejection.get());
+                }
+                return; // a drop: closing the exchange without a response closes the connection
             }
             var override = overrides.get(method);
             Map<String, Object> answer = override != null ? override.apply(params)
@@ -235,6 +253,9 @@ public final class FakeSlack implements AutoCloseable {
             var observer = observers.get(method);
             if (observer != null) {
                 observer.accept(params, answer);
+            }
+            if (rejection.isPresent()) {
+                return; // dropped after taking effect
             }
             byte[] bytes = JSON.writeValueAsBytes(answer);
             ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");

@@ -127,4 +127,30 @@ class FakeSlackTest {
         slack.clearFaults();
         assertThat(form("chat.delete", Map.of("channel", "C1", "ts", "1.1")).statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void droppedConnectionsGetNoAnswerAndADropAfterTakingEffectStillPosts() throws Exception {
+        slack.dropNext("chat.postMessage", 1, false);
+        slack.dropNext("chat.postMessage", 1, true);
+
+        assertThat(dropped(() -> form("chat.postMessage", Map.of("channel", "C1", "text", "before")))).isTrue();
+        assertThat(slack.messages().of("C1")).isEmpty();
+        assertThat(dropped(() -> form("chat.postMessage", Map.of("channel", "C1", "text", "after")))).isTrue();
+        assertThat(slack.messages().of("C1")).extracting(FakeMessages.FakeMessage::text).containsExactly("after");
+        assertThat(formJson("chat.postMessage", Map.of("channel", "C1", "text", "next")).get("ok").asBoolean())
+                .isTrue();
+        assertThat(slack.droppedCount("chat.postMessage")).isEqualTo(2);
+        assertThat(slack.callCount("chat.postMessage")).isEqualTo(3);
+    }
+
+    private static boolean dropped(java.util.concurrent.Callable<HttpResponse<String>> call) {
+        try {
+            call.call();
+            return false;
+        } catch (java.io.IOException e) {
+            return true;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
