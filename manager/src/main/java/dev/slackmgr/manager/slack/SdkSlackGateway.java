@@ -228,9 +228,11 @@ public final class SdkSlackGateway implements SlackGateway {
     public String channelNameNow(String channelId) {
         Named known = names.get(channelId);
         if (known != null && System.nanoTime() - known.atNanos() < NAME_REFRESH_NANOS) {
+            metrics.cache(SlackAction.CONVERSATIONS_INFO, true);
             return known.name();
         }
         ChannelView cached = channels.getIfPresent(channelId);
+        metrics.cache(SlackAction.CONVERSATIONS_INFO, cached != null);
         if (cached != null) {
             return cached.name();
         }

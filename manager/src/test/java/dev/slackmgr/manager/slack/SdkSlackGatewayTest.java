@@ -138,6 +138,9 @@ class SdkSlackGatewayTest {
         await(() -> fx.gateway.channelNameNow("C2").equals("other"));
         assertThat(fx.gateway.channel("C2")).isEqualTo(new ChannelView("C2", "other", true, true));
         assertThat(slack.callCount("users.conversations")).as("one read named both").isEqualTo(1);
+        assertThat(fx.counter("slackmgr_slack_client_cache_requests", "result", "miss"))
+                .as("name lookups count as cache requests").isPositive();
+        assertThat(fx.counter("slackmgr_slack_client_cache_requests", "result", "hit")).isPositive();
         assertThat(slack.callCount("conversations.info")).isZero();
 
         assertThat(fx.gateway.channelNameNow("COUT")).as("the bot is not in it").isEmpty();
