@@ -1,4 +1,4 @@
-package dev.slackmgr.manager.tracing;
+package dev.slackmgr.common.tracing;
 
 import dev.slackmgr.common.queue.QueueTracing;
 import io.micrometer.tracing.Tracer;
@@ -15,6 +15,9 @@ import org.springframework.context.annotation.Configuration;
  * {@code false} in {@code application.yaml}. Off, the tracer and propagator are the no-op ones – no span is made,
  * no trace context is read or written, nothing is exported – and {@code application.yaml} also switches the
  * OpenTelemetry SDK off ({@code management.opentelemetry.enabled}), so there is no span processor or exporter.
+ *
+ * <p>Shared by the api and the manager ({@code @Import} on their application classes); the only Spring code in
+ * {@code common}, which depends on Spring Boot optionally for it.
  */
 @Configuration(proxyBeanMethods = false)
 public class TracingConfiguration {
