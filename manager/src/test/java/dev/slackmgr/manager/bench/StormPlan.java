@@ -21,7 +21,7 @@ import java.util.Map;
  * a post showing the last alert's text shows the issue's final state (no {@code =} in the marker: the SDK's
  * JSON sends it as a Unicode escape).
  */
-final class StormPlan {
+public final class StormPlan {
     record Send(String channel, List<String> bodies) {
     }
 
@@ -59,7 +59,11 @@ final class StormPlan {
         }
     }
 
-    private static String severity(int round, int k, int rounds) {
+    /**
+     * Severity of correlation ID {@code k} in {@code round}: rotating warning/error/panic; every 20th round the even
+     * IDs resolve, and every fourth ends resolved. Shared with the fault scenarios ({@code e2e.FaultStorm}).
+     */
+    public static String severity(int round, int k, int rounds) {
         boolean lastRound = round == rounds - 1;
         if ((lastRound && k % 4 == 0) || (!lastRound && round % 20 == 19 && k % 2 == 0)) {
             return "resolved";
@@ -72,11 +76,17 @@ final class StormPlan {
     }
 
     private static String alert(String channel, String correlationId, String severity, int seq, Instant at) {
+        return alert("Storm", channel, correlationId, severity, seq, at);
+    }
+
+    /** One storm alert's JSON; its text carries {@link #marker} of {@code seq}. */
+    public static String alert(String title, String channel, String correlationId, String severity, int seq,
+                               Instant at) {
         Alert.Builder b = Alert.builder();
         b.timestamp = at.atOffset(ZoneOffset.UTC);
         b.slackChannelId = channel;
         b.correlationId = correlationId;
-        b.header = ":status: Storm " + correlationId;
+        b.header = ":status: " + title + " " + correlationId;
         b.text = "value " + (seq % 97) + " " + marker(seq);
         b.severity = severity;
         b.issueFollowUpEnabled = true;
@@ -85,7 +95,8 @@ final class StormPlan {
         return AlertJson.encode(b.build());
     }
 
-    static String marker(int seq) {
+    /** No {@code =} in the marker: the SDK's JSON sends it as a Unicode escape. */
+    public static String marker(int seq) {
         return "[seq " + seq + "]";
     }
 

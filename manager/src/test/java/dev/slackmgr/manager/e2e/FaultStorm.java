@@ -1,10 +1,11 @@
 package dev.slackmgr.manager.e2e;
 
+import dev.slackmgr.manager.bench.StormPlan;
+
 import dev.slackmgr.common.alert.Alert;
 import dev.slackmgr.common.alert.AlertJson;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,34 +92,15 @@ final class FaultStorm {
     }
 
     private static String severity(int round, int k, int rounds) {
-        boolean lastRound = round == rounds - 1;
-        if ((lastRound && k % 4 == 0) || (!lastRound && round % 20 == 19 && k % 2 == 0)) {
-            return "resolved";
-        }
-        return switch ((round + k) % 3) {
-            case 0 -> "warning";
-            case 1 -> "error";
-            default -> "panic";
-        };
+        return StormPlan.severity(round, k, rounds);
     }
 
     private static String alert(String channel, String correlationId, String severity, int seq, Instant at) {
-        Alert.Builder b = Alert.builder();
-        b.timestamp = at.atOffset(ZoneOffset.UTC);
-        b.slackChannelId = channel;
-        b.correlationId = correlationId;
-        b.header = ":status: Fault " + correlationId;
-        b.text = "value " + (seq % 97) + " " + marker(seq);
-        b.severity = severity;
-        b.issueFollowUpEnabled = true;
-        b.autoResolveSeconds = 3600;
-        b.archivingDelaySeconds = 7200;
-        return AlertJson.encode(b.build());
+        return StormPlan.alert("Fault", channel, correlationId, severity, seq, at);
     }
 
-    /** No {@code =} in the marker: the SDK's JSON sends it as a Unicode escape. */
     static String marker(int seq) {
-        return "[seq " + seq + "]";
+        return StormPlan.marker(seq);
     }
 
     static String key(String channel, String correlationId) {
