@@ -1,15 +1,11 @@
 package dev.slackmgr.common.queue;
 
+import dev.slackmgr.common.testing.RestartableRedis;
 import dev.slackmgr.common.queue.redis.QueueConnection;
 import dev.slackmgr.common.queue.redis.RedisConnector;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
-import redis.embedded.RedisServer;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class QueueReleaseOutageTest {
     @Test
     void ackAndReleaseThatFailWhileRedisIsDownAreMadeWhenItIsBack() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Path dir = Files.createTempDirectory("slackmgr-queue-outage");
-        RedisServer redis = redis(port, dir);
-        redis.start();
+        RestartableRedis redis = new RestartableRedis();
         CountDownLatch inHandler = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
         Map<String, AtomicInteger> handled = new ConcurrentHashMap<>();
@@ -43,7 +33,7 @@ class QueueReleaseOutageTest {
         QueueOptions options = QueueOptions.defaults().withKeyPrefix("release-outage")
                 .withLockTiming(Duration.ofSeconds(120), Duration.ofSeconds(100))
                 .withBlockTimeout(Duration.ofMillis(500));
-        try (RedisConnector connector = RedisConnector.standalone("redis://127.0.0.1:" + port);
+        try (RedisConnector connector = RedisConnector.standalone(redis.url());
              QueueConnection connection = connector.connect();
              QueueConsumer consumer = QueueConsumer.create(connector, "alerts", options, m -> {
                  if (m.body().equals("slow")) {
@@ -59,7 +49,6 @@ class QueueReleaseOutageTest {
             redis.stop();
             finish.countDown(); // handled while Redis is down: the ack and the lock release fail
             Thread.sleep(1000);
-            redis = redis(port, dir);
             redis.start();
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             boolean sent = false;
@@ -83,13 +72,4 @@ class QueueReleaseOutageTest {
         }
     }
 
-    private static RedisServer redis(int port, Path dir) throws IOException {
-        return RedisServer.newRedisServer().port(port)
-                .setting("bind 127.0.0.1")
-                .setting("dir " + dir)
-                .setting("save \"\"")
-                .setting("appendonly yes")
-                .setting("appendfsync always")
-                .build();
-    }
 }

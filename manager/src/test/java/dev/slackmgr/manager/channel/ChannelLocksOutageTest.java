@@ -1,14 +1,10 @@
 package dev.slackmgr.manager.channel;
 
+import dev.slackmgr.common.testing.RestartableRedis;
 import dev.slackmgr.common.queue.redis.QueueConnection;
 import dev.slackmgr.common.queue.redis.RedisConnector;
 import org.junit.jupiter.api.Test;
-import redis.embedded.RedisServer;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,20 +18,13 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 class ChannelLocksOutageTest {
     @Test
     void aReleaseThatFailsWhileRedisIsDownHappensWhenItIsBack() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Path dir = Files.createTempDirectory("slackmgr-lock-outage");
-        RedisServer redis = redis(port, dir);
-        redis.start();
-        try (RedisConnector connector = RedisConnector.standalone("redis://127.0.0.1:" + port);
+        RestartableRedis redis = new RestartableRedis();
+        try (RedisConnector connector = RedisConnector.standalone(redis.url());
              QueueConnection connection = connector.connect()) {
             ChannelLocks locks = new ChannelLocks(connection, "lock-outage:", Duration.ofMillis(20));
             ChannelLocks.Lock lock = locks.obtain("C1", Duration.ofMinutes(5), Duration.ofSeconds(1));
             redis.stop();
             assertThatCode(lock::close).as("the work is done; a failed release must not fail it").doesNotThrowAnyException();
-            redis = redis(port, dir);
             redis.start();
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (keyExists(connection) && System.nanoTime() < deadline) {
@@ -59,13 +48,4 @@ class ChannelLocksOutageTest {
         }
     }
 
-    private static RedisServer redis(int port, Path dir) throws IOException {
-        return RedisServer.newRedisServer().port(port)
-                .setting("bind 127.0.0.1")
-                .setting("dir " + dir)
-                .setting("save \"\"")
-                .setting("appendonly yes")
-                .setting("appendfsync always")
-                .build();
-    }
 }

@@ -1,13 +1,9 @@
 package dev.slackmgr.manager.e2e;
 
+import dev.slackmgr.common.testing.RestartableRedis;
 import dev.slackmgr.manager.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
-import redis.embedded.RedisServer;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +28,8 @@ class ManagerRedisOutageTest {
         Duration outage = Duration.ofSeconds(longRun ? 30 : 3);
         FaultStorm storm = new FaultStorm("C0REDIS", 10, 5, longRun ? 60 : 30);
         Duration spread = Duration.ofSeconds(longRun ? 90 : 30);
-        int port = freePort();
-        Path dir = Files.createTempDirectory("slackmgr-redis-outage");
-        RedisServer redis = redis(port, dir);
-        redis.start();
-        try (FaultRig rig = new FaultRig("redis", storm, "redis://127.0.0.1:" + port, TestPostgres.createDatabase(),
+        RestartableRedis redis = new RestartableRedis();
+        try (FaultRig rig = new FaultRig("redis", storm, redis.url(), TestPostgres.createDatabase(),
                 s -> { }, FaultRig.FAST_UPDATES)) {
             Thread other = new Thread(() -> start(rig, "b"));
             other.start();
@@ -51,7 +44,6 @@ class ManagerRedisOutageTest {
             redis.stop();
             double downAt = (System.nanoTime() - start) / 1e9;
             Thread.sleep(outage.toMillis());
-            redis = redis(port, dir);
             redis.start();
             double upAt = (System.nanoTime() - start) / 1e9;
             feeder.join();
@@ -89,16 +81,6 @@ class ManagerRedisOutageTest {
         return n;
     }
 
-    private static RedisServer redis(int port, Path dir) throws IOException {
-        return RedisServer.newRedisServer().port(port)
-                .setting("bind 127.0.0.1")
-                .setting("dir " + dir)
-                .setting("save \"\"")
-                .setting("appendonly yes")
-                .setting("appendfsync always")
-                .build();
-    }
-
     private static void start(FaultRig rig, String slot) {
         try {
             rig.start(slot);
@@ -107,9 +89,4 @@ class ManagerRedisOutageTest {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }
