@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class IssueJson {
     private static final JsonMapper MAPPER = JsonMapper.builder()
+            .addModule(IssueTimes.module())
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();

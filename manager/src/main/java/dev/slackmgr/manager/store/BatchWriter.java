@@ -6,6 +6,7 @@ import dev.slackmgr.manager.issue.ManagedAlert;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -15,8 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JDBC batches for the high-volume writes of {@link JpaIssueStore#write} (alerts' audit copies, owed Slack
- * writes) and the {@code pending_posts} reads. Runs inside the caller's transaction.
+ * Plain JDBC for the statements of the alert path (every batch of {@link JpaIssueStore#write} and the reads before
+ * it): issue upserts and their locks, alerts' audit copies, owed Slack writes, and the lookups of open issues and
+ * move mappings by correlation ID. Spring Data's query layer cost more CPU than the statements themselves in the
+ * storm-drain profile (docs/benchmarks.md). Writes run inside the caller's transaction.
  */
 final class BatchWriter {
     private static final String UPSERT_ALERT = """
@@ -32,6 +35,21 @@ final class BatchWriter {
                 channel_id = EXCLUDED.channel_id, ops = EXCLUDED.ops, queued_at = EXCLUDED.queued_at,
                 updated_at = now()
             """;
+    private static final String UPSERT_ISSUE = """
+            INSERT INTO issues (id, channel_id, correlation_id, is_open, slack_post_id, archived_at, attrs, expires_at)
+            VALUES (?, ?, ?, ?, NULLIF(?, ''), CAST(? AS timestamptz), CAST(? AS jsonb),
+                    now() + interval '1 second' * CAST(? AS bigint))
+            ON CONFLICT (id) DO UPDATE SET
+                channel_id = EXCLUDED.channel_id, correlation_id = EXCLUDED.correlation_id,
+                is_open = EXCLUDED.is_open, slack_post_id = EXCLUDED.slack_post_id,
+                archived_at = EXCLUDED.archived_at, attrs = EXCLUDED.attrs, expires_at = EXCLUDED.expires_at,
+                quarantined_at = NULL, updated_at = now()
+            """;
+    private static final int[] UPSERT_ISSUE_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN,
+            Types.VARCHAR, Types.TIMESTAMP, Types.VARCHAR, Types.BIGINT};
+    /** Rows a read may use: not past their TTL (storage.md §5.5) and not quarantined. */
+    private static final String LIVE = " AND (expires_at IS NULL OR expires_at > now()) AND quarantined_at IS NULL";
+    private static final String SELECT_ISSUE = "SELECT id, channel_id, attrs FROM issues ";
     private static final String SELECT_PENDING = "SELECT issue_id, channel_id, ops, queued_at FROM pending_posts ";
 
     /**
@@ -49,6 +67,64 @@ final class BatchWriter {
         this.properties = properties;
     }
 
+    /** An issue row as the alert path reads it. */
+    record StoredIssue(String id, String channelId, String attrs) {
+    }
+
+    /** A row of {@link #upsertIssues}: {@code archivedAt} and {@code ttlSeconds} are null for an open issue. */
+    record IssueUpsert(String id, String channelId, String correlationId, boolean open, String postId,
+                       Instant archivedAt, String attrs, Long ttlSeconds) {
+    }
+
+    /**
+     * Takes the transaction-scoped advisory locks of the issue IDs in the given order (one statement; the VALUES
+     * list is scanned in order), released at commit or rollback.
+     */
+    void lockIssues(List<String> issueIds) {
+        if (issueIds.isEmpty()) {
+            return;
+        }
+        String values = String.join(",", java.util.Collections.nCopies(issueIds.size(), "(?)"));
+        jdbc.query("SELECT count(pg_advisory_xact_lock(hashtext(v.id))) FROM (VALUES " + values + ") AS v(id)",
+                rs -> { }, issueIds.toArray());
+    }
+
+    /** Inserts or replaces issues by ID in one batch (storage.md §5.4–5.5); the caller holds their locks. */
+    void upsertIssues(List<IssueUpsert> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<Object[]> args = new ArrayList<>(rows.size());
+        for (IssueUpsert r : rows) {
+            args.add(new Object[]{r.id(), r.channelId(), r.correlationId(), r.open(), r.postId(),
+                    r.archivedAt() == null ? null : Timestamp.from(r.archivedAt()), r.attrs(), r.ttlSeconds()});
+        }
+        jdbc.batchUpdate(UPSERT_ISSUE, args, UPSERT_ISSUE_TYPES);
+    }
+
+    /** Live open issues of a channel with one of the correlation IDs (already in column form). */
+    List<StoredIssue> openIssues(String channelId, List<String> correlationIds) {
+        List<Object> args = new ArrayList<>(correlationIds.size() + 1);
+        args.add(channelId);
+        args.addAll(correlationIds);
+        return jdbc.query(SELECT_ISSUE + "WHERE channel_id = ? AND correlation_id IN (" + marks(correlationIds.size())
+                + ") AND is_open" + LIVE, (rs, n) -> storedIssue(rs), args.toArray());
+    }
+
+    /** The live issue with this ID (column form), if any. */
+    List<StoredIssue> liveIssue(String id) {
+        return jdbc.query(SELECT_ISSUE + "WHERE id = ?" + LIVE, (rs, n) -> storedIssue(rs), id);
+    }
+
+    /** The JSON of the move mappings of a channel with one of the correlation IDs (already in column form). */
+    List<String> moveMappingJson(String channelId, List<String> correlationIds) {
+        List<Object> args = new ArrayList<>(correlationIds.size() + 1);
+        args.add(channelId);
+        args.addAll(correlationIds);
+        return jdbc.queryForList("SELECT attrs FROM move_mappings WHERE channel_id = ? AND correlation_id IN ("
+                + marks(correlationIds.size()) + ")", String.class, args.toArray());
+    }
+
     void saveAlerts(List<ManagedAlert> alerts) {
         if (alerts.isEmpty()) {
             return;
@@ -62,11 +138,6 @@ final class BatchWriter {
                     PostgresText.column(correlationId), json, ttl});
         }
         jdbc.batchUpdate(UPSERT_ALERT, rows);
-    }
-
-    /** Takes the transaction-scoped advisory lock of an issue ID (released at commit or rollback). */
-    void lockIssue(String issueId) {
-        jdbc.query("SELECT pg_advisory_xact_lock(hashtext(?))", rs -> { }, issueId);
     }
 
     void savePendingPosts(List<PendingPost> posts) {
@@ -106,9 +177,8 @@ final class BatchWriter {
 
     Map<String, PendingPost> pendingPostsOf(Collection<String> issueIds) {
         List<String> ids = issueIds.stream().map(PostgresText::column).distinct().toList();
-        String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
         Map<String, PendingPost> result = new LinkedHashMap<>();
-        jdbc.query(SELECT_PENDING + "WHERE issue_id IN (" + marks + ")",
+        jdbc.query(SELECT_PENDING + "WHERE issue_id IN (" + marks(ids.size()) + ")",
                 rs -> {
                     PendingPost p = pendingPost(rs);
                     result.put(p.issueId(), p);
@@ -118,6 +188,14 @@ final class BatchWriter {
 
     List<String> channelsWithPendingPosts() {
         return jdbc.queryForList("SELECT DISTINCT channel_id FROM pending_posts", String.class);
+    }
+
+    private static String marks(int n) {
+        return String.join(",", java.util.Collections.nCopies(n, "?"));
+    }
+
+    private static StoredIssue storedIssue(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new StoredIssue(rs.getString("id"), rs.getString("channel_id"), rs.getString("attrs"));
     }
 
     private static PendingPost pendingPost(java.sql.ResultSet rs) throws java.sql.SQLException {

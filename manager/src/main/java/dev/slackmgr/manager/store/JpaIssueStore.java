@@ -8,6 +8,7 @@ import dev.slackmgr.manager.issue.MoveMapping;
 import dev.slackmgr.manager.issue.Times;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -50,8 +51,13 @@ public class JpaIssueStore implements IssueStore {
 
     JpaIssueStore(IssueRows issues, AlertRows alerts, MoveMappingRows moveMappings, ChannelStateRows channelStates,
                   PostIntentRows postIntents, PlatformTransactionManager transactionManager,
-                  StoreProperties properties, DataSource dataSource) {
-        this.batches = new BatchWriter(new JdbcTemplate(dataSource), properties);
+                  StoreProperties properties, DataSource dataSource,
+                  @Value("${spring.jpa.properties.jakarta.persistence.query.timeout:30000}") long queryTimeoutMillis) {
+        // The JDBC statements get the JPA queries' timeout: a statement blocked on a lock fails as
+        // StoreUnavailableException instead of stalling its channel.
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        jdbc.setQueryTimeout((int) Math.max(1, (queryTimeoutMillis + 999) / 1000));
+        this.batches = new BatchWriter(jdbc, properties);
         this.issues = issues;
         this.alerts = alerts;
         this.moveMappings = moveMappings;
@@ -76,7 +82,7 @@ public class JpaIssueStore implements IssueStore {
     @Override
     public void saveIssue(Issue issue) {
         validate(issue);
-        StoreFailures.run("saveIssue", () -> tx.executeWithoutResult(s -> upsert(issue)));
+        StoreFailures.run("saveIssue", () -> tx.executeWithoutResult(s -> upsert(List.of(issue))));
     }
 
     @Override
@@ -91,7 +97,7 @@ public class JpaIssueStore implements IssueStore {
         // A fixed row order keeps two concurrent batches from deadlocking on each other.
         List<Issue> ordered = new ArrayList<>(issues);
         ordered.sort(Comparator.comparing(Issue::id));
-        StoreFailures.run("saveIssues", () -> tx.executeWithoutResult(s -> ordered.forEach(this::upsert)));
+        StoreFailures.run("saveIssues", () -> tx.executeWithoutResult(s -> upsert(ordered)));
     }
 
     @Override
@@ -106,7 +112,7 @@ public class JpaIssueStore implements IssueStore {
             throw new IllegalArgumentException("issue " + issue.id() + " is in channel " + channelOf(issue)
                     + ", not in the target channel " + targetChannelId);
         }
-        StoreFailures.run("moveIssue", () -> tx.executeWithoutResult(s -> upsert(issue)));
+        StoreFailures.run("moveIssue", () -> tx.executeWithoutResult(s -> upsert(List.of(issue))));
     }
 
     @Override
@@ -237,7 +243,13 @@ public class JpaIssueStore implements IssueStore {
     @Override
     public Optional<Issue> findIssue(String issueId) {
         requireText(issueId, "issue ID");
-        return first(StoreFailures.call("findIssue", () -> issues.findLive(column(issueId))));
+        for (BatchWriter.StoredIssue row : StoreFailures.call("findIssue", () -> batches.liveIssue(column(issueId)))) {
+            Optional<Issue> issue = readable(row);
+            if (issue.isPresent()) {
+                return issue;
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -247,10 +259,10 @@ public class JpaIssueStore implements IssueStore {
             return List.of();
         }
         List<String> ids = correlationIds.stream().map(JpaIssueStore::column).distinct().toList();
-        List<IssueRow> rows = StoreFailures.call("findOpenIssuesByCorrelationIds",
-                () -> issues.findOpenByCorrelationIds(column(channelId), ids));
+        List<BatchWriter.StoredIssue> rows = StoreFailures.call("findOpenIssuesByCorrelationIds",
+                () -> batches.openIssues(column(channelId), ids));
         List<Issue> result = new ArrayList<>(rows.size());
-        for (IssueRow row : rows) {
+        for (BatchWriter.StoredIssue row : rows) {
             readable(row).ifPresent(result::add);
         }
         return result;
@@ -263,12 +275,12 @@ public class JpaIssueStore implements IssueStore {
             return Map.of();
         }
         List<String> ids = correlationIds.stream().map(JpaIssueStore::column).distinct().toList();
-        List<MoveMappingRow> rows = StoreFailures.call("findMoveMappings",
-                () -> moveMappings.findByChannelIdAndCorrelationIdIn(column(originalChannelId), ids));
+        List<String> rows = StoreFailures.call("findMoveMappings",
+                () -> batches.moveMappingJson(column(originalChannelId), ids));
         Map<String, MoveMapping> result = new LinkedHashMap<>();
-        for (MoveMappingRow row : rows) {
+        for (String json : rows) {
             try {
-                MoveMapping m = IssueJson.mapper().readValue(row.attrs(), MoveMapping.class);
+                MoveMapping m = IssueJson.mapper().readValue(json, MoveMapping.class);
                 result.put(m.correlationId(), m);
             } catch (JacksonException e) {
                 log.warn("Unreadable move mapping in channel {}: {}", originalChannelId, e.getOriginalMessage());
@@ -303,7 +315,7 @@ public class JpaIssueStore implements IssueStore {
             write.storeOps().stream().filter(op -> op instanceof dev.slackmgr.manager.issue.StoreOp.SaveAlert)
                     .map(op -> ((dev.slackmgr.manager.issue.StoreOp.SaveAlert) op).alert()).forEach(alertCopies::add);
             batches.saveAlerts(alertCopies);
-            ordered.forEach(this::upsert);
+            upsert(ordered);
             for (var op : write.storeOps()) {
                 if (op instanceof dev.slackmgr.manager.issue.StoreOp.SaveMoveMapping m) {
                     saveMoveMapping(m.mapping());
@@ -337,15 +349,20 @@ public class JpaIssueStore implements IssueStore {
         return StoreFailures.call("findChannelsWithPendingPosts", batches::channelsWithPendingPosts);
     }
 
-    private void upsert(Issue issue) {
+    /** Upserts issues already sorted by ID (a fixed lock order keeps concurrent batches from deadlocking). */
+    private void upsert(List<Issue> ordered) {
         // Concurrent upserts of one issue can trip the partial unique index on (channel, correlation ID) instead of
         // taking the ON CONFLICT (id) path; a transaction-scoped lock per issue ID serialises them.
-        batches.lockIssue(column(issue.id()));
-        boolean open = !issue.archived();
-        Instant archivedAt = Times.isZero(issue.archiveTime()) ? Instant.now() : issue.archiveTime();
-        issues.upsert(column(issue.id()), column(channelOf(issue)), column(issue.correlationId()), open,
-                column(issue.slackPostId()), micros(archivedAt), PostgresText.json(IssueJson.write(issue)),
-                properties.issuesTtl().toSeconds());
+        batches.lockIssues(ordered.stream().map(i -> column(i.id())).toList());
+        List<BatchWriter.IssueUpsert> rows = new ArrayList<>(ordered.size());
+        for (Issue issue : ordered) {
+            boolean open = !issue.archived();
+            Instant archivedAt = Times.isZero(issue.archiveTime()) ? Instant.now() : issue.archiveTime();
+            rows.add(new BatchWriter.IssueUpsert(column(issue.id()), column(channelOf(issue)),
+                    column(issue.correlationId()), open, column(issue.slackPostId()), open ? null : micros(archivedAt),
+                    PostgresText.json(IssueJson.write(issue)), open ? null : properties.issuesTtl().toSeconds()));
+        }
+        batches.upsertIssues(rows);
     }
 
     private Optional<Issue> first(List<IssueRow> rows) {
@@ -358,8 +375,12 @@ public class JpaIssueStore implements IssueStore {
         return Optional.empty();
     }
 
-    /** The row's issue, or empty after quarantining a row whose JSON cannot be read. */
     private Optional<Issue> readable(IssueRow row) {
+        return readable(new BatchWriter.StoredIssue(row.id(), row.channelId(), row.attrs()));
+    }
+
+    /** The row's issue, or empty after quarantining a row whose JSON cannot be read. */
+    private Optional<Issue> readable(BatchWriter.StoredIssue row) {
         try {
             return Optional.of(IssueJson.read(row.attrs()));
         } catch (IssueJson.CorruptIssueException e) {

@@ -26,9 +26,6 @@ interface MoveMappingRows extends Repository<MoveMappingRow, String> {
 
     Optional<MoveMappingRow> findByChannelIdAndCorrelationId(String channelId, String correlationId);
 
-    java.util.List<MoveMappingRow> findByChannelIdAndCorrelationIdIn(String channelId,
-                                                                     java.util.Collection<String> correlationIds);
-
     @Modifying
     @Transactional
     @Query("delete from MoveMappingRow m where m.channelId = :channelId and m.correlationId = :correlationId")
