@@ -10,15 +10,19 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TimeZone;
 
 /**
  * Plain JDBC for the statements of the alert path (every batch of {@link JpaIssueStore#write} and the reads before
- * it): issue upserts and their locks, alerts' audit copies, owed Slack writes, and the lookups of open issues and
- * move mappings by correlation ID. Spring Data's query layer cost more CPU than the statements themselves in the
+ * it): issue upserts and their locks, alerts' audit copies, owed Slack writes, settled post intents, and the lookups
+ * of open issues, move mappings by correlation ID and the channel's processing state. Spring Data's query layer cost more CPU than the statements themselves in the
  * storm-drain profile (docs/benchmarks.md). Writes run inside the caller's transaction.
  */
 final class BatchWriter {
@@ -140,12 +144,33 @@ final class BatchWriter {
         jdbc.batchUpdate(UPSERT_ALERT, rows);
     }
 
+    /** The processing state of a channel, if it has one. */
+    Optional<ChannelProcessingState> channelState(String channelId) {
+        return jdbc.query("SELECT channel_id, created, last_channel_activity, last_processed, open_issues"
+                        + " FROM channel_processing_state WHERE channel_id = ?",
+                (rs, n) -> new ChannelProcessingState(rs.getString("channel_id"), instant(rs, "created"),
+                        instant(rs, "last_channel_activity"), instant(rs, "last_processed"), rs.getInt("open_issues")),
+                channelId).stream().findFirst();
+    }
+
+    /** Deletes the post intents of these (channel, correlation ID) keys, in key order, in one batch. */
+    void deletePostIntents(List<PostIntent> intents) {
+        if (intents.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = intents.stream()
+                .map(i -> new Object[]{PostgresText.column(i.channelId()), PostgresText.column(i.correlationId())})
+                .sorted(Comparator.<Object[], String>comparing(r -> (String) r[0]).thenComparing(r -> (String) r[1]))
+                .toList();
+        jdbc.batchUpdate("DELETE FROM post_intents WHERE channel_id = ? AND correlation_id = ?", rows);
+    }
+
     void savePendingPosts(List<PendingPost> posts) {
         if (posts.isEmpty()) {
             return;
         }
         List<PendingPost> ordered = new ArrayList<>(posts);
-        ordered.sort(java.util.Comparator.comparing(PendingPost::issueId));
+        ordered.sort(Comparator.comparing(PendingPost::issueId));
         List<String> empty = new ArrayList<>();
         List<Object[]> rows = new ArrayList<>(posts.size());
         for (PendingPost p : ordered) {
@@ -203,6 +228,15 @@ final class BatchWriter {
         return new PendingPost(rs.getString("issue_id"), rs.getString("channel_id"),
                 ops.deletes() == null ? List.of() : ops.deletes(), ops.write(),
                 rs.getTimestamp("queued_at").toInstant(), ops.traceparent());
+    }
+
+    /**
+     * A {@code timestamptz} column as Hibernate reads the {@code Instant}s it wrote (the row's upsert binds them through
+     * Hibernate): a {@code Timestamp} in UTC. Both sides use {@code java.sql.Timestamp}'s calendar, so dates before 1582
+     * (the Go zero time, year 1) come back as they went in.
+     */
+    private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        return rs.getTimestamp(column, Calendar.getInstance(TimeZone.getTimeZone("UTC"))).toInstant();
     }
 
     private static Timestamp timestamp(Instant t) {

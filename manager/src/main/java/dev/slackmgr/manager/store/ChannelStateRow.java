@@ -8,7 +8,10 @@ import org.hibernate.annotations.Immutable;
 
 import java.time.Instant;
 
-/** A row of {@code channel_processing_state}, every field of {@link ChannelProcessingState} as a column. */
+/**
+ * A row of {@code channel_processing_state}, every field of {@link ChannelProcessingState} as a column: the entity of
+ * {@link ChannelStateRows}' upsert; the alert path reads the row with JDBC ({@link BatchWriter#channelState}).
+ */
 @Entity
 @Immutable
 @Table(name = "channel_processing_state")
@@ -26,9 +29,5 @@ class ChannelStateRow {
     private int openIssues;
 
     protected ChannelStateRow() {
-    }
-
-    ChannelProcessingState toState() {
-        return new ChannelProcessingState(channelId, created, lastChannelActivity, lastProcessed, openIssues);
     }
 }

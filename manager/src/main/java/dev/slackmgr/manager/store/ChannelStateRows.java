@@ -7,7 +7,6 @@ import org.springframework.data.repository.query.Param;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
-import java.util.Optional;
 
 /** Spring Data access to {@code channel_processing_state}. */
 interface ChannelStateRows extends Repository<ChannelStateRow, String> {
@@ -26,6 +25,4 @@ interface ChannelStateRows extends Repository<ChannelStateRow, String> {
     int upsert(@Param("channelId") String channelId, @Param("created") Instant created,
                @Param("lastChannelActivity") Instant lastChannelActivity,
                @Param("lastProcessed") Instant lastProcessed, @Param("openIssues") int openIssues);
-
-    Optional<ChannelStateRow> findById(String id);
 }

@@ -204,8 +204,7 @@ public class JpaIssueStore implements IssueStore {
     @Override
     public Optional<ChannelProcessingState> findChannelProcessingState(String channelId) {
         requireText(channelId, "channel ID");
-        return StoreFailures.call("findChannelProcessingState", () -> channelStates.findById(column(channelId)))
-                .map(ChannelStateRow::toState);
+        return StoreFailures.call("findChannelProcessingState", () -> batches.channelState(column(channelId)));
     }
 
     @Override
@@ -325,8 +324,7 @@ public class JpaIssueStore implements IssueStore {
             }
             batches.savePendingPosts(write.pendingPosts());
             batches.deletePendingPosts(write.donePendingPosts());
-            write.settledIntents().forEach(i -> postIntents.deleteByKey(column(i.channelId()),
-                    column(i.correlationId())));
+            batches.deletePostIntents(write.settledIntents());
         }));
     }
 
