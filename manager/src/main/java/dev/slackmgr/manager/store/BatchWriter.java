@@ -21,9 +21,10 @@ import java.util.TimeZone;
 
 /**
  * Plain JDBC for the statements of the alert path (every batch of {@link JpaIssueStore#write} and the reads before
- * it): issue upserts and their locks, alerts' audit copies, owed Slack writes, settled post intents, and the lookups
- * of open issues, move mappings by correlation ID and the channel's processing state. Spring Data's query layer cost more CPU than the statements themselves in the
- * storm-drain profile (docs/benchmarks.md). Writes run inside the caller's transaction.
+ * it): issue upserts and their locks, alerts' audit copies, owed Slack writes, post intent deletes, and the lookups
+ * of open issues, move mappings by correlation ID and the channel's processing state. Spring Data's query layer
+ * cost more CPU than the statements themselves in the storm-drain profiles (docs/benchmarks.md). Writes run inside
+ * the caller's transaction, if there is one.
  */
 final class BatchWriter {
     private static final String UPSERT_ALERT = """
@@ -153,14 +154,14 @@ final class BatchWriter {
                 channelId).stream().findFirst();
     }
 
-    /** Deletes the post intents of these (channel, correlation ID) keys, in key order, in one batch. */
-    void deletePostIntents(List<PostIntent> intents) {
-        if (intents.isEmpty()) {
+    /** Deletes the post intents with these keys (already in column form), in key order, in one batch. */
+    void deletePostIntents(List<PostIntentKey> keys) {
+        if (keys.isEmpty()) {
             return;
         }
-        List<Object[]> rows = intents.stream()
-                .map(i -> new Object[]{PostgresText.column(i.channelId()), PostgresText.column(i.correlationId())})
-                .sorted(Comparator.<Object[], String>comparing(r -> (String) r[0]).thenComparing(r -> (String) r[1]))
+        List<Object[]> rows = keys.stream()
+                .sorted(Comparator.comparing(PostIntentKey::channelId).thenComparing(PostIntentKey::correlationId))
+                .map(k -> new Object[]{k.channelId(), k.correlationId()})
                 .toList();
         jdbc.batchUpdate("DELETE FROM post_intents WHERE channel_id = ? AND correlation_id = ?", rows);
     }

@@ -235,8 +235,8 @@ public class JpaIssueStore implements IssueStore {
     public void deletePostIntent(String channelId, String correlationId) {
         requireText(channelId, "channel ID");
         requireText(correlationId, "correlation ID");
-        StoreFailures.run("deletePostIntent", () -> postIntents.deleteByKey(column(channelId),
-                column(correlationId)));
+        StoreFailures.run("deletePostIntent", () -> batches.deletePostIntents(
+                List.of(new PostIntentKey(column(channelId), column(correlationId)))));
     }
 
     @Override
@@ -324,7 +324,8 @@ public class JpaIssueStore implements IssueStore {
             }
             batches.savePendingPosts(write.pendingPosts());
             batches.deletePendingPosts(write.donePendingPosts());
-            batches.deletePostIntents(write.settledIntents());
+            batches.deletePostIntents(write.settledIntents().stream()
+                    .map(i -> new PostIntentKey(column(i.channelId()), column(i.correlationId()))).toList());
         }));
     }
 

@@ -23,11 +23,5 @@ interface PostIntentRows extends Repository<PostIntentRow, PostIntentKey> {
     int upsert(@Param("channelId") String channelId, @Param("correlationId") String correlationId,
                @Param("issueId") String issueId, @Param("createdAt") Instant createdAt);
 
-    @Modifying
-    @Transactional
-    @Query(nativeQuery = true,
-            value = "DELETE FROM post_intents WHERE channel_id = :channelId AND correlation_id = :correlationId")
-    int deleteByKey(@Param("channelId") String channelId, @Param("correlationId") String correlationId);
-
     Optional<PostIntentRow> findById(PostIntentKey id);
 }
